@@ -12,6 +12,12 @@ export interface Project {
   description?: string;
   /** repo-metadata `kind` (`software`, …), when known. */
   kind?: string;
+  /**
+   * repo-metadata `projectpath`: the path this project had in
+   * kde_projects.xml (`kde/kdegraphics/spectacle`), which old dependency
+   * data still uses.
+   */
+  legacyPath?: string;
   /** Where this project was read from, for messages. */
   source?: { file: string; line?: number };
 }

@@ -1,0 +1,93 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { Paths } from '../config/settings.js';
+import { KappyError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+import type { BuildPlan, PlannedProject } from '../graph/build-plan.js';
+import { installTreeOf } from './install-tree.js';
+import type { Packager } from './packager.js';
+import { describeVersion } from './project-version.js';
+import { loadPackager } from './registry.js';
+
+export type PackageStatus = 'packaged' | 'skipped' | 'failed';
+
+export interface PackageResult {
+  project: string;
+  status: PackageStatus;
+  files?: string[];
+  reason?: string;
+}
+
+export interface PackageSummary {
+  results: PackageResult[];
+  /** False when any project failed; skipped projects do not count. */
+  ok: boolean;
+}
+
+export interface PackageOptions {
+  distro: string;
+  paths: Paths;
+  /** `[packagers]` from the config: plugin name to path or npm name. */
+  packagers: Record<string, string>;
+  /** Directory of the config file, for relative plugin paths. */
+  configDir: string;
+  reporter: Reporter;
+}
+
+/**
+ * Packages every project of the plan, one at a time (the compressor already
+ * uses every core). A project without an install tree is skipped; a project
+ * that fails does not stop the others. An unknown packager is a UsageError.
+ */
+export async function packageProjects(plan: BuildPlan,
+  options: PackageOptions): Promise<PackageSummary> {
+  const packager = await loadPackager(options.distro, options.packagers, options.configDir);
+  const results: PackageResult[] = [];
+  for (const project of plan.projects) {
+    results.push(await packageProject(project, packager, options));
+  }
+  return { results, ok: results.every((result) => result.status !== 'failed') };
+}
+
+async function packageProject(project: PlannedProject, packager: Packager,
+  options: PackageOptions): Promise<PackageResult> {
+  const { reporter, paths, distro } = options;
+  const event = { stage: 'package' as const, project: project.path };
+  const installTree = installTreeOf(paths, project.path);
+
+  if (!(await isDirectory(installTree))) {
+    const reason = `not built: run \`kappy build ${project.name}\``;
+    reporter.emit({ ...event, kind: 'skip', message: reason, data: { installTree } });
+    return { project: project.path, status: 'skipped', reason };
+  }
+
+  reporter.emit({ ...event, kind: 'start', message: `packaging for ${distro}` });
+  try {
+    const files = await packager.createPackage({
+      project: { path: project.path, name: project.name, description: project.description },
+      installTree,
+      version: project.settings.version ?? await describeVersion(
+        path.join(paths.cache, project.path)),
+      settings: project.settings.package[distro] ?? {},
+      outputDir: path.join(paths.packages, distro),
+    });
+    reporter.emit({ ...event, kind: 'done', message: files.join(', '), data: { files } });
+    return { project: project.path, status: 'packaged', files };
+  } catch (error) {
+    const reason = describeError(error);
+    reporter.emit({ ...event, kind: 'fail', message: reason });
+    return { project: project.path, status: 'failed', reason };
+  }
+}
+
+/** Expected failures carry their own message; anything else is a packager bug. */
+function describeError(error: unknown): string {
+  if (error instanceof KappyError) return error.message;
+  const text = error instanceof Error ? error.message : String(error);
+  return `packager error: ${text}`;
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return stat(file).then((info) => info.isDirectory(), () => false);
+}

@@ -1,0 +1,24 @@
+import { runCommand } from './run-command.js';
+
+/** Used when there is no checkout to describe. */
+export const UNKNOWN_VERSION = '0.0.0';
+
+/**
+ * The raw version of a checkout, before a packager makes it safe:
+ * - tagged history: `git describe --tags --always --long`, e.g.
+ *   `v5.103.0-12-gabc1234` (12 commits after v5.103.0);
+ * - no tags: `0.0.0-g<short hash>`, so it still sorts as a version;
+ * - no checkout, or not a git repository: `0.0.0`.
+ *
+ * TODO: this describes HEAD of the checkout; once the build records the
+ * commit it built, describe that commit instead.
+ */
+export async function describeVersion(checkout: string): Promise<string> {
+  const described = await runCommand('git',
+    ['-C', checkout, 'describe', '--tags', '--always', '--long'])
+    .then((result) => result.stdout.trim(), () => undefined);
+
+  if (described === undefined || described === '') return UNKNOWN_VERSION;
+  if (/^[0-9a-f]{4,40}$/.test(described)) return `${UNKNOWN_VERSION}-g${described}`;
+  return described;
+}
