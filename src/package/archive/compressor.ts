@@ -7,12 +7,13 @@ import { describeFailure, describeSpawnError } from '../run-command.js';
 export type Compression = 'xz' | 'gzip' | 'bzip2' | 'lzma';
 
 /**
- * xz: two threads over 24 MiB blocks at preset 8 keep both cores busy
- * while staying close to single-threaded `xz -9`; see
- * bench/package.bench.mjs for the measurements behind these numbers.
+ * xz: one thread per core over independent 24 MiB blocks. Preset 8 within
+ * a 24 MiB block costs about as much CPU as preset 6 and came out within
+ * ~2-3 % of the size of single-threaded `xz -9` (makepkg's choice), which
+ * spends ~1.5x the CPU on its 64 MiB dictionary; see bench/package.bench.mjs.
  */
 const COMMANDS: Record<Compression, [string, string[]]> = {
-  xz: ['xz', ['-c', '-8', '-T2', '--block-size=24MiB']],
+  xz: ['xz', ['-c', '-8', '-T0', '--block-size=24MiB']],
   gzip: ['gzip', ['-c', '-9', '-n']],
   bzip2: ['bzip2', ['-c', '-9']],
   lzma: ['xz', ['-c', '-9', '--format=lzma']],
