@@ -76,6 +76,7 @@ const rows = [
     (oursSeconds / referenceSeconds).toFixed(2), '<= 0.50'],
   ['size (MB)', (oursBytes / 1e6).toFixed(2), (referenceBytes / 1e6).toFixed(2),
     (oursBytes / referenceBytes).toFixed(3), '<= 1.050'],
-  ['extracts to the same tree', extracts, '', '', 'ok'],
+  ['extracts identically', extracts, '', '', 'ok'],
 ];
-for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(i === 2 ? 28 : 14)).join(''));
+const widths = [22, 10, 28, 8, 10];
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join(''));

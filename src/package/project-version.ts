@@ -1,3 +1,6 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+
 import { runCommand } from './run-command.js';
 
 /** Used when there is no checkout to describe. */
@@ -14,6 +17,11 @@ export const UNKNOWN_VERSION = '0.0.0';
  * commit it built, describe that commit instead.
  */
 export async function describeVersion(checkout: string): Promise<string> {
+  // The default cache lives inside kappy's own repository: a missing
+  // checkout must not describe kappy instead.
+  const isCheckout = await stat(path.join(checkout, '.git')).then(() => true, () => false);
+  if (!isCheckout) return UNKNOWN_VERSION;
+
   const described = await runCommand('git',
     ['-C', checkout, 'describe', '--tags', '--always', '--long'])
     .then((result) => result.stdout.trim(), () => undefined);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ConfigError } from '../core/errors.js';
 import { loadConfig, type KappyConfig } from '../config/load-config.js';
 import { loadRecipes, type Recipe } from '../config/recipe.js';
 import { loadMetadata, type Metadata } from '../metadata/load-metadata.js';
@@ -20,6 +21,7 @@ export async function openWorkspace(options: {
 }): Promise<Workspace> {
   const config = await loadConfig(options);
   const configDir = config.file ? path.dirname(config.file) : options.cwd;
+  requireProjectSource(config);
 
   // Recipes and metadata are independent reads; do them together.
   const [recipes, metadata] = await Promise.all([
@@ -27,4 +29,14 @@ export async function openWorkspace(options: {
     loadMetadata(config.metadata, { cacheDir: config.paths.cache, offline: options.offline }),
   ]);
   return { config, configDir, recipes, metadata };
+}
+
+/** Without a project list there is nothing to select: say where to put one. */
+function requireProjectSource(config: KappyConfig): void {
+  if (config.metadata.projects || config.metadata.repoMetadata) return;
+  const where = config.file ?? 'no config file found (./kappy.toml, ' +
+    '$XDG_CONFIG_HOME/kappy/config.toml)';
+  throw new ConfigError('no project metadata configured: set [metadata] projects = ' +
+    '"…/kde_projects.xml" or repo-metadata = "…/repo-metadata" ' +
+    `(${where}); the README has a sample kappy.toml`);
 }

@@ -47,7 +47,8 @@ describe('debian packager', () => {
     expect(lines.slice(1).every((line) => / \.\/\S/.test(line))).toBe(true);
     expect(lines.some((line) => line.endsWith('./usr/lib64/libdemo.so -> libdemo.so.1')))
       .toBe(true);
-    const md5sums = run('sh', ['-c', `dpkg-deb --ctrl-tarfile '${debFile}' | tar -xOf - ./md5sums`]);
+    const md5sums = run('sh', ['-c',
+      `dpkg-deb --ctrl-tarfile '${debFile}' | tar -xOf - ./md5sums`]);
     expect(md5sums).toMatch(/^[0-9a-f]{32} {2}usr\/bin\/demo$/m);
   });
 
@@ -59,7 +60,8 @@ describe('debian packager', () => {
 
     run('dpkg', [`--root=${root}`, '--force-not-root', '--force-script-chrootless',
       '--log=/dev/null', '-i', debFile]);
-    expect(run('dpkg', [`--root=${root}`, '-s', 'kdemo'])).toContain('Status: install ok installed');
+    expect(run('dpkg', [`--root=${root}`, '-s', 'kdemo']))
+      .toContain('Status: install ok installed');
     expect(await describeTree(root, ['var'])).toEqual(await describeTree(tree));
     expect(await readdir(path.join(work, 'debian'))).toEqual([path.basename(debFile)]);
   });

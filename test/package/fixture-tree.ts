@@ -61,7 +61,8 @@ export interface TreeItem {
 }
 
 /** Every path under `root` with its type, mode, content hash and link text. */
-export async function describeTree(root: string, skip: string[] = []): Promise<Map<string, TreeItem>> {
+export async function describeTree(root: string,
+  skip: string[] = []): Promise<Map<string, TreeItem>> {
   const items = new Map<string, TreeItem>();
   async function visit(relative: string): Promise<void> {
     const full = path.join(root, relative);
@@ -89,7 +90,8 @@ export function run(command: string, args: string[], cwd?: string): string {
 }
 
 /** Extracts a Slackware package and runs doinst.sh the way installpkg does. */
-export async function installSlackwarePackage(packageFile: string, shell = 'bash'): Promise<string> {
+export async function installSlackwarePackage(packageFile: string,
+  shell = 'bash'): Promise<string> {
   const root = await makeTempDir('kappy-install-root-');
   run('tar', ['-xpf', packageFile, '-C', root]);
   const doinst = path.join(root, 'install/doinst.sh');

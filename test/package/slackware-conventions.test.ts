@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -26,6 +26,7 @@ describe('slackware conventions', () => {
     await mkdir(path.join(tree, 'usr/bin'), { recursive: true });
     run('gcc', ['-g', '-O0', '-o', path.join(tree, 'usr/bin/demo'), path.join(tree, 'src/main.c')]);
     await rm(path.join(tree, 'src'), { recursive: true });
+    await link(path.join(tree, 'usr/bin/demo'), path.join(tree, 'usr/bin/demo-again'));
     await put(tree, 'usr/share/man/man1/demo.1', '.TH DEMO 1\n');
     await symlink('demo.1', path.join(tree, 'usr/share/man/man1/demo-alias.1'));
     await put(tree, 'usr/share/doc/demo/README', 'read me\n');
@@ -48,6 +49,8 @@ describe('slackware conventions', () => {
 
     expect(run('nm', [path.join(root, 'usr/bin/demo')]).includes('helper')).toBe(false);
     expect(run('sh', ['-c', `nm ${path.join(tree, 'usr/bin/demo')}`])).toContain('helper');
+    expect(run('tar', ['-tvf', packageFile]))
+      .toMatch(/^h.* usr\/bin\/demo-again link to usr\/bin\/demo$/m);
     expect(run('gzip', ['-dc', path.join(root, 'usr/share/man/man1/demo.1.gz')]))
       .toBe('.TH DEMO 1\n');
     expect(names).not.toContain('usr/share/man/man1/demo.1');

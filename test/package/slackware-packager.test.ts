@@ -140,7 +140,8 @@ describe('slackware package names', () => {
     });
 
   it('refuses whitespace and dashes that installpkg cannot parse, naming the field', async () => {
-    await expect(attempt('demo', '1.0 beta')).rejects.toThrow(/version "1.0 beta" contains whitespace/);
+    await expect(attempt('demo', '1.0 beta')).rejects
+      .toThrow(/version "1.0 beta" contains whitespace/);
     await expect(attempt('my demo', '1.0')).rejects.toThrow(/name "my demo" contains whitespace/);
     await expect(attempt('demo', '1.0', { arch: 'x86-64' })).rejects.toThrow(
       /arch "x86-64" contains "-"/);

@@ -45,12 +45,13 @@ describe('writeTar', () => {
     expect(ours.equals(theirs)).toBe(true);
   });
 
-  it('writes the same bytes as GNU tar with ./ prefixes, as in Debian data archives', async () => {
+  it('writes the same bytes as GNU tar with ./ prefixes, as Debian data archives have',
+    async () => {
     const ours = await collectTar(root, './');
     expect(ours.equals(gnuTar(root, './'))).toBe(true);
   });
 
-  it('lists root-owned members GNU tar reads back, hard links and long names included', async () => {
+  it('lists root-owned members GNU tar reads back, hard links and long names too', async () => {
     await chmod(root, 0o700);
     const archive = await collectTar(root, '');
     await chmod(root, 0o755);
@@ -60,7 +61,8 @@ describe('writeTar', () => {
     expect(listing[0]).toMatch(/^drwxr-xr-x 0\/0 .* \.\/$/);
     expect(listing.every((line) => / 0\/0 /.test(line))).toBe(true);
     expect(listing.some((line) => line.startsWith('h') &&
-      line.endsWith('usr/share/demo/data.txt link to usr/share/demo/data-hardlink.txt'))).toBe(true);
+      line.endsWith('usr/share/demo/data.txt link to usr/share/demo/data-hardlink.txt')))
+      .toBe(true);
     expect(listing.some((line) => line.includes('a-file-with-a-long-name-a-file'))).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import type { TerminalOutput } from '../terminal-output.js';
 
 /** `kappy build`: configure, build and install in dependency order, in parallel. */
 export async function run(args: CommandArgs, out: TerminalOutput): Promise<number> {
+  const jobs = readJobs(args);
   const workspace = await openWorkspaceFor(args);
   const { plan } = planFromArgs(workspace, await resumeTargets(workspace, args),
     { requireTargets: true });
@@ -24,7 +25,7 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
   const sources = withSync ? startSync(workspace, plan.projects, out, signal) : undefined;
   const summary = await buildProjects(plan, {
     paths: config.paths,
-    jobs: readJobs(args) ?? config.build.jobs,
+    jobs: jobs ?? config.build.jobs,
     onFailure: args['onFailure'] === 'stop' ? 'stop' : config.build.onFailure,
     force: args['force'] === true,
     refreshBuild: args['refreshBuild'] === true,

@@ -7,6 +7,7 @@ import type { TerminalOutput } from '../terminal-output.js';
 
 /** `kappy sync`: clone or fast-forward every selected project in the cache. */
 export async function run(args: CommandArgs, out: TerminalOutput): Promise<number> {
+  const jobs = readJobs(args);
   const offline = args['offline'] === true;
   const workspace = await openWorkspaceFor(args, { offline });
   const { plan } = planFromArgs(workspace, args, { requireTargets: true });
@@ -15,7 +16,7 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
   const signal = interruptSignal(() => out.error('interrupted: finishing up'));
   const summary = await syncProjects(plan.projects, {
     cacheDir: config.paths.cache,
-    jobs: readJobs(args) ?? config.sync.jobs,
+    jobs: jobs ?? config.sync.jobs,
     retries: config.sync.retries,
     offline,
     pretend: args['pretend'] === true,

@@ -91,6 +91,27 @@ async function copyFile(entry: TreeEntry, sink: Sink): Promise<void> {
   }
 }
 
+/** Resolves on `drain`; a reader that goes away instead must not leave us waiting. */
+async function waitForDrain(output: Writable): Promise<void> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  try {
+    await Promise.race([
+      once(output, 'drain', { signal }),
+      once(output, 'close', { signal }).then(() => {
+        throw stoppedReading();
+      }),
+    ]);
+  } finally {
+    // Drops the listener of the event that did not happen.
+    controller.abort();
+  }
+}
+
+function stoppedReading(): PackageError {
+  return new PackageError('the archive reader (compressor) stopped reading its input');
+}
+
 interface Sink {
   write(chunk: Buffer): Promise<void>;
   readonly written: number;
@@ -102,8 +123,9 @@ function createSink(output: Writable): Sink {
   return {
     async write(chunk: Buffer): Promise<void> {
       if (chunk.length === 0) return;
+      if (output.destroyed) throw stoppedReading();
       written += chunk.length;
-      if (!output.write(chunk)) await once(output, 'drain');
+      if (!output.write(chunk)) await waitForDrain(output);
     },
     get written() {
       return written;

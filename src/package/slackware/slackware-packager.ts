@@ -10,7 +10,8 @@ import { applyConventions, installsUnderUsr, type ConventionOptions } from './co
 import { findMakepkg, runMakepkg } from './makepkg.js';
 import { archiveEntries, collectContents } from './package-contents.js';
 import { packageFileName, slackwareVersion } from './package-name.js';
-import { COMPRESSION_OF, readSlackwareSettings, type SlackwareSettings } from './slackware-settings.js';
+import { COMPRESSION_OF, readSlackwareSettings,
+  type SlackwareSettings } from './slackware-settings.js';
 
 /** What `makepkg -l y -c n` produces, without root and without Slackware. */
 export const slackwarePackager: Packager = {

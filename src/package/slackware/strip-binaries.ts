@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { link, open, rm } from 'node:fs/promises';
 
 import type { TreeEntry } from '../archive/tree-entry.js';
 import { runCommand } from '../run-command.js';
@@ -17,17 +17,34 @@ const BATCH_SIZE = 64;
  */
 export async function stripBinaries(root: string, entries: TreeEntry[]): Promise<string[]> {
   const binaries: string[] = [];
+  const otherLinks = new Map<string, string[]>();
   for (const entry of entries) {
-    if (entry.kind === 'file' && entry.source && await isStrippableElf(entry.source)) {
-      binaries.push(entry.source);
-    }
+    if (entry.kind !== 'file' || !entry.source || !await isStrippableElf(entry.source)) continue;
+    const links = entry.inode ? otherLinks.get(entry.inode) : undefined;
+    if (links) links.push(entry.source);
+    else binaries.push(entry.source);
+    if (entry.inode && !links) otherLinks.set(entry.inode, [entry.source]);
   }
 
   const stripped: string[] = [];
   for (let start = 0; start < binaries.length; start += BATCH_SIZE) {
     stripped.push(...await stripBatch(binaries.slice(start, start + BATCH_SIZE), root));
   }
+  await relinkHardLinks(otherLinks);
   return stripped;
+}
+
+/**
+ * strip replaces a file rather than rewriting it, which splits a hard link
+ * pair; the other names are linked to the stripped file again.
+ */
+async function relinkHardLinks(groups: Map<string, string[]>): Promise<void> {
+  for (const [first, ...others] of groups.values()) {
+    for (const other of others) {
+      await rm(other);
+      await link(first ?? '', other);
+    }
+  }
 }
 
 async function stripBatch(files: string[], cwd: string): Promise<string[]> {
