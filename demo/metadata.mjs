@@ -143,5 +143,9 @@ cmake-options = ["-DBUILD_TESTING=OFF"]
 
 [package.slackware]
 tag = "_kappy"
+
+# CMake modules only, no compiled code: Slackware calls that noarch.
+[project."kdemo-ecm".package.slackware]
+arch = "noarch"
 `;
 }

@@ -5,7 +5,8 @@ import type { Paths } from '../config/settings.js';
 import { KappyError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import type { BuildPlan, PlannedProject } from '../graph/build-plan.js';
-import { installTreeOf } from './install-tree.js';
+import { installTreeOf } from '../build/build-paths.js';
+import { readBuildState, stateFileOf, type ProjectState } from '../build/build-state.js';
 import type { Packager } from './packager.js';
 import { describeVersion } from './project-version.js';
 import { loadPackager } from './registry.js';
@@ -43,21 +44,25 @@ export interface PackageOptions {
 export async function packageProjects(plan: BuildPlan,
   options: PackageOptions): Promise<PackageSummary> {
   const packager = await loadPackager(options.distro, options.packagers, options.configDir);
+  const { state } = await readBuildState(stateFileOf(options.paths));
   const results: PackageResult[] = [];
   for (const project of plan.projects) {
-    results.push(await packageProject(project, packager, options));
+    results.push(await packageProject(project, packager, state.projects[project.path],
+      options));
   }
   return { results, ok: results.every((result) => result.status !== 'failed') };
 }
 
 async function packageProject(project: PlannedProject, packager: Packager,
-  options: PackageOptions): Promise<PackageResult> {
+  built: ProjectState | undefined, options: PackageOptions): Promise<PackageResult> {
   const { reporter, paths, distro } = options;
   const event = { stage: 'package' as const, project: project.path };
   const installTree = installTreeOf(paths, project.path);
 
-  if (!(await isDirectory(installTree))) {
-    const reason = `not built: run \`kappy build ${project.name}\``;
+  // A tree left by a failed or interrupted build may be partial: never package it.
+  const unusable = built && built.status !== 'built' ? `last build ${built.status}` : undefined;
+  if (unusable || !(await isDirectory(installTree))) {
+    const reason = `${unusable ?? 'not built'}: run \`kappy build ${project.name}\``;
     reporter.emit({ ...event, kind: 'skip', message: reason, data: { installTree } });
     return { project: project.path, status: 'skipped', reason };
   }
@@ -68,7 +73,7 @@ async function packageProject(project: PlannedProject, packager: Packager,
       project: { path: project.path, name: project.name, description: project.description },
       installTree,
       version: project.settings.version ?? await describeVersion(
-        path.join(paths.cache, project.path)),
+        path.join(paths.cache, project.path), built?.commit),
       settings: project.settings.package[distro] ?? {},
       outputDir: path.join(paths.packages, distro),
     });

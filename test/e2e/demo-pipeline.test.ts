@@ -88,8 +88,10 @@ describe('sync, build and package the bundled demo', () => {
 
     const packages = results.findPackages(root).map((p) => path.basename(p));
     expect(packages).toHaveLength(projects.length);
+    // Each checkout sits on its release tag, so the version is the tag's.
     expect(packages).toContainEqual(
-      expect.stringMatching(/^libkdemo-core-1\.2\.0[^-]*-[^-]+-1_kappy\.txz$/));
+      expect.stringMatching(/^libkdemo-core-1\.2\.0-[^-]+-1_kappy\.txz$/));
+    expect(packages).toContain('kdemo-ecm-1.2.0-noarch-1_kappy.txz');
 
     const core = results.findPackages(root).find((p) => p.includes('libkdemo-core-'))!;
     const listing = execFileSync('tar', ['-tJf', core], { encoding: 'utf8' })

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptySettings, type Paths } from '../../src/config/settings.js';
 import { MemoryReporter } from '../../src/core/reporter.js';
 import type { BuildPlan, PlannedProject } from '../../src/graph/build-plan.js';
-import { installTreeOf } from '../../src/package/install-tree.js';
+import { installTreeOf } from '../../src/build/build-paths.js';
 import { packageProjects } from '../../src/package/package-projects.js';
 import { makeTempDir } from './fixture-tree.js';
 
@@ -82,6 +82,34 @@ describe('packageProjects', () => {
     expect(summary.results[4]?.reason).toMatch(/build "1-2" contains "-"/);
     expect(reporter.events.filter((event) => event.kind === 'fail')).toHaveLength(1);
   });
+
+  it('names a release by its tag, describes the built commit and skips failed builds',
+    async () => {
+      const repo = path.join(paths.cache, 'kde/release');
+      await commitRepo(repo, 'v0.9.0');
+      git(repo, 'tag', 'v2.0.0');
+      // The checkout moves on after the build; the package names what was built.
+      await writeFile(path.join(repo, 'README'), 'z\n');
+      git(repo, 'commit', '-q', '-am', 'after the build');
+      for (const project of ['kde/release', 'kde/failed']) await stageInstallTree(paths, project);
+      await mkdir(paths.build, { recursive: true });
+      await writeFile(path.join(paths.build, '.kappy-state.json'), JSON.stringify({
+        version: 1, projects: {
+          'kde/release': { fingerprint: 'f', inputs: {}, status: 'built',
+            commit: git(repo, 'rev-parse', 'HEAD~1'), finishedAt: 'now' },
+          'kde/failed': { fingerprint: 'f', inputs: {}, status: 'failed', finishedAt: 'now' },
+        } }));
+      const plan: BuildPlan = { external: [],
+        projects: [planned('kde/release'), planned('kde/failed')] };
+
+      const summary = await packageProjects(plan, { distro: 'slackware', paths, packagers: {},
+        configDir: work, reporter: new MemoryReporter() });
+
+      expect(summary.results[0]?.files).toEqual(
+        [path.join(paths.packages, 'slackware', 'release-2.0.0-x86_64-1.txz')]);
+      expect(summary.results[1]).toMatchObject({ status: 'skipped',
+        reason: 'last build failed: run `kappy build failed`' });
+    });
 
   it('uses the version override and refuses an unknown distro', async () => {
     const project = planned('kde/tagged');
