@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { PhaseCommand } from '../build-types.js';
 import type { BuildSystemInput } from './build-system-input.js';
+import { makePhases } from './make-phases.js';
 
 /**
  * autotools, out of source: generate `configure` when the checkout has
@@ -12,17 +13,11 @@ export function autotoolsCommands(input: BuildSystemInput): PhaseCommand[] {
   const configure = [path.join(sourceDir, 'configure'), `--prefix=${input.prefix}`,
     ...settings.configureFlags];
 
-  const commands: PhaseCommand[] = [
+  return [
     ...generateConfigure(input),
     { phase: 'configure', argv: configure, cwd: buildDir },
-    { phase: 'build', argv: ['make', `-j${input.jobs}`], cwd: buildDir },
-    { phase: 'install', argv: ['make', 'install', `DESTDIR=${input.installTree}`],
-      cwd: buildDir },
+    ...makePhases(input, 'DESTDIR'),
   ];
-  if (input.installToPrefix) {
-    commands.push({ phase: 'install', argv: ['make', 'install'], cwd: buildDir });
-  }
-  return commands;
 }
 
 function generateConfigure(input: BuildSystemInput): PhaseCommand[] {

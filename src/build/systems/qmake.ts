@@ -1,5 +1,6 @@
 import type { PhaseCommand } from '../build-types.js';
 import type { BuildSystemInput } from './build-system-input.js';
+import { makePhases } from './make-phases.js';
 
 /**
  * qmake writes Makefiles; they stage with `INSTALL_ROOT`, qmake's DESTDIR.
@@ -11,16 +12,10 @@ export function qmakeCommands(input: BuildSystemInput): PhaseCommand[] {
   const configure = ['qmake', sourceDir, `PREFIX=${input.prefix}`, ...qmakeVariables(input),
     ...settings.qmakeOptions];
 
-  const commands: PhaseCommand[] = [
+  return [
     { phase: 'configure', argv: configure, cwd: buildDir },
-    { phase: 'build', argv: ['make', `-j${input.jobs}`], cwd: buildDir },
-    { phase: 'install', argv: ['make', 'install', `INSTALL_ROOT=${input.installTree}`],
-      cwd: buildDir },
+    ...makePhases(input, 'INSTALL_ROOT'),
   ];
-  if (input.installToPrefix) {
-    commands.push({ phase: 'install', argv: ['make', 'install'], cwd: buildDir });
-  }
-  return commands;
 }
 
 function qmakeVariables(input: BuildSystemInput): string[] {
