@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runKappy, tempDir } from '../helpers/run-kappy.js';
@@ -107,6 +107,31 @@ describe('sync, build and package the bundled demo', () => {
     const slackDesc = execFileSync('tar', ['-xJOf', core, 'install/slack-desc'],
       { encoding: 'utf8' }).trimEnd().split('\n');
     expect(slackDesc.filter((l) => l.startsWith('libkdemo-core:'))).toHaveLength(11);
+  });
+
+  it('installs the packages into a scratch root the way installpkg does', () => {
+    const scratch = tempDir('kappy-slackroot-');
+    for (const file of results.findPackages(root)) {
+      // installpkg (Slackware 15): extract keeping existing directories, then run
+      // install/doinst.sh from the root and drop install/.
+      execFileSync('tar', ['--no-overwrite-dir', '-xpJf', file, '-C', scratch]);
+      if (existsSync(path.join(scratch, 'install/doinst.sh'))) {
+        execFileSync('sh', ['install/doinst.sh', '-install'], { cwd: scratch });
+      }
+      rmSync(path.join(scratch, 'install'), { recursive: true, force: true });
+    }
+
+    const libDir = readdirSync(path.join(scratch, 'usr/lib'), { withFileTypes: true })
+      .find((e) => e.isDirectory() && readdirSync(path.join(scratch, 'usr/lib', e.name))
+        .some((f) => f.startsWith('libkdemocore')));
+    const libs = libDir ? path.join(scratch, 'usr/lib', libDir.name) : path.join(scratch,
+      'usr/lib');
+    expect(lstatSync(path.join(libs, 'libkdemocore.so.1')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(scratch, 'etc/xdg'))).toContain('kdemorc');
+    const output = execFileSync(path.join(scratch, 'usr/bin/kdemo'), [], { encoding: 'utf8',
+      env: { ...process.env, LD_LIBRARY_PATH: libs,
+        XDG_CONFIG_DIRS: path.join(scratch, 'etc/xdg') } });
+    expect(output).toContain('kdemo 1.2.0: core 1.2.0, widgets 0.9.0');
   });
 
   it('finds everything up to date on a second build', () => {
