@@ -53,7 +53,7 @@ export async function prepareProject(run: BuildRun,
 
   const reason = rebuildReason(run, previous, fingerprint);
   run.reporter.emit({ stage: 'build', kind: 'info', project: project.path,
-    message: `${project.path}: ${reason}`, data: { reason } });
+    message: reason, data: { reason } });
   return { project, sourceDir, buildDir: buildDirOf(run.paths, project.path),
     installTree: installTreeOf(run.paths, project.path), system, sourceFiles, fingerprint,
     commit };

@@ -43,10 +43,10 @@ export async function runProject(run: BuildRun, prepared: PreparedProject,
   }
 
   run.reporter.emit({ stage: 'build', kind: 'start', project: prepared.project.path,
-    message: `building ${prepared.project.path} (-j${jobs})`, data: { jobs } });
+    message: `building (-j${jobs})`, data: { jobs } });
   const result: BuildResult = await executeBuild(run, run.logs, prepared, build, jobs)
     .catch((error: unknown) => ({ project: prepared.project.path, status: 'failed',
-      message: `${prepared.project.path}: ${(error as Error).message}` }));
+      message: (error as Error).message }));
   result.durationMs = Date.now() - started;
   recordResult(run, prepared, result);
   return result.status === 'built' ? 'succeeded'
@@ -121,6 +121,8 @@ async function executeBuild(run: BuildRun, logs: RunLogs, prepared: PreparedProj
       staged = true;
     }
     const logFile = phaseLogPath(logs, projectPath, command.phase);
+    run.reporter.emit({ stage: 'build', kind: 'progress', project: projectPath,
+      message: `${command.phase} (-j${jobs})`, data: { phase: command.phase } });
     const outcome = await run.runner.run({ project: projectPath, phase: command.phase,
       argv: command.argv, cwd: command.cwd, env: { ...build.env, ...command.env },
       logFile, jobs, signal: run.signal });

@@ -81,7 +81,8 @@ describe('fingerprints', () => {
 
     const reporter = new MemoryReporter();
     await buildProjects(plan, { ...options, reporter, runner: new TimedRunner(() => 1) });
-    const reasons = reporter.events.filter((e) => e.kind === 'info').map((e) => e.message);
+    const reasons = reporter.events.filter((e) => e.kind === 'info')
+      .map((e) => `${e.project ?? ''}: ${e.message}`);
     expect(reasons).toContain('a: building: environment changed');
     expect(reasons).toContain('b: building: environment, dependencies changed');
   });

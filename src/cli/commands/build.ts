@@ -16,6 +16,7 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
   const workspace = await openWorkspaceFor(args);
   const { plan } = planFromArgs(workspace, await resumeTargets(workspace, args),
     { requireTargets: true });
+  out.setTotal(plan.projects.length);
   const { config } = workspace;
   const withSync = args['sync'] === true;
   const pretend = args['pretend'] === true;

@@ -8,6 +8,7 @@ import type { TerminalOutput } from '../terminal-output.js';
 export async function run(args: CommandArgs, out: TerminalOutput): Promise<number> {
   const workspace = await openWorkspaceFor(args);
   const { plan } = planFromArgs(workspace, args, { requireTargets: true });
+  out.setTotal(plan.projects.length);
   const distro = String(args['distro']);
 
   const summary = await packageProjects(plan, {

@@ -11,6 +11,7 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
   const offline = args['offline'] === true;
   const workspace = await openWorkspaceFor(args, { offline });
   const { plan } = planFromArgs(workspace, args, { requireTargets: true });
+  out.setTotal(plan.projects.length);
   const { config } = workspace;
 
   const signal = interruptSignal(() => out.error('interrupted: finishing up'));
