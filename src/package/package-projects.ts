@@ -76,6 +76,7 @@ async function packageProject(project: PlannedProject, packager: Packager,
         path.join(paths.cache, project.path), built?.commit),
       settings: project.settings.package[distro] ?? {},
       outputDir: path.join(paths.packages, distro),
+      sourceDir: path.join(paths.cache, project.path),
     });
     reporter.emit({ ...event, kind: 'done', message: files.join(', '), data: { files } });
     return { project: project.path, status: 'packaged', files };

@@ -15,6 +15,8 @@ export interface PackageInput {
   settings: Record<string, unknown>;
   /** Absolute directory the package files go to (`<paths.packages>/<distro>`). */
   outputDir: string;
+  /** The project's source checkout, for docs a packager copies (README, COPYING). */
+  sourceDir?: string;
 }
 
 export interface Packager {

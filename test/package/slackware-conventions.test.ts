@@ -34,10 +34,15 @@ describe('slackware conventions', () => {
     await put(tree, 'etc/xdg/demorc', 'a=1\n');
     await chmod(path.join(tree, 'etc/xdg/demorc'), 0o640);
     treeBefore = await describeTree(tree);
+    const source = path.join(work, 'checkout');
+    await put(source, 'README.md', 'about demo\n');
+    await put(source, 'COPYING', 'GPL\n');
+    await put(source, 'LICENSES/GPL-2.0-or-later.txt', 'GPL text\n');
+    await put(source, 'main.c', 'int main(void) { return 0; }\n');
 
     input = {
       project: { path: 'kde/demo', name: 'demo' }, installTree: tree, version: 'v1.2.3',
-      settings: { arch: 'x86_64' }, outputDir: path.join(work, 'out'),
+      settings: { arch: 'x86_64' }, outputDir: path.join(work, 'out'), sourceDir: source,
     };
     [packageFile = ''] = await slackwarePackager.createPackage(input);
   });
@@ -58,6 +63,9 @@ describe('slackware conventions', () => {
       .toBe(await readFile(path.join(root, 'usr/share/man/man1/demo.1.gz'), 'utf8'));
     expect(await readFile(path.join(root, 'usr/doc/demo-1.2.3/README'), 'utf8')).toBe('read me\n');
     expect(names).toContain('usr/share/doc/HTML/en/demo/index.docbook');
+    expect(names).toEqual(expect.arrayContaining(['usr/doc/demo-1.2.3/README.md',
+      'usr/doc/demo-1.2.3/COPYING', 'usr/doc/demo-1.2.3/LICENSES/GPL-2.0-or-later.txt']));
+    expect(names).not.toContain('usr/doc/demo-1.2.3/main.c');
     expect(names).toContain('etc/xdg/demorc.new');
     expect(await readFile(path.join(root, 'etc/xdg/demorc'), 'utf8')).toBe('a=1\n');
     await rm(root, { recursive: true, force: true });

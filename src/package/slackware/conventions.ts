@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { scanTree } from '../archive/scan-tree.js';
 import { compressManPages } from './man-pages.js';
+import { copySourceDocs } from './source-docs.js';
 import { stripBinaries } from './strip-binaries.js';
 
 export interface ConventionOptions {
@@ -13,6 +14,8 @@ export interface ConventionOptions {
   name: string;
   /** Already made safe for Slackware. */
   version: string;
+  /** The source checkout; its README, COPYING, … go to the doc directory. */
+  sourceDir?: string;
 }
 
 /**
@@ -27,6 +30,9 @@ export async function applyConventions(root: string,
 
   await compressManPages(root, await scanTree(root));
   await moveDocs(root, options.name, options.version);
+  if (options.sourceDir) {
+    await copySourceDocs(root, options.sourceDir, options.name, options.version);
+  }
   return renameConfigFiles(root);
 }
 

@@ -27,7 +27,8 @@ export async function createSlackwarePackage(input: PackageInput): Promise<strin
     build: settings.build, tag: settings.tag, extension: settings.compression });
 
   const conventions = settings.conventions ?? await installsUnderUsr(input.installTree);
-  const options = { strip: settings.strip ?? conventions, conventions, name, version };
+  const options = { strip: settings.strip ?? conventions, conventions, name, version,
+    sourceDir: input.sourceDir };
   const needsCopy = options.strip || options.conventions || settings.useMakepkg;
   const makepkg = settings.useMakepkg ? await findMakepkg() : undefined;
 
