@@ -11,7 +11,7 @@ const wanted = process.argv.slice(2);
 const all = readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort();
 const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
 
-const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'],
+const build = spawnSync('npm', ['run', 'build', '--silent'],
   { cwd: path.dirname(here), stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

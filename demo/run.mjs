@@ -20,7 +20,7 @@ import { findPackages, findStagedProgram } from './results.mjs';
 import { setupDemo } from './setup.mjs';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(REPOSITORY, 'dist', 'cli', 'main.js');
+const CLI = path.join(REPOSITORY, 'dist', 'bin', 'kappy.js');
 
 const STEPS = [
   ['sync', ...DEMO_SELECTORS],

@@ -16,6 +16,7 @@ export async function openWorkspaceFor(args: CommandArgs,
     cwd: process.cwd(),
     env: process.env,
     offline: options.offline,
+    targets: [...stringList(args['selectors']), ...stringList(args['selector'])],
   });
 }
 
@@ -25,7 +26,7 @@ export function planFromArgs(workspace: Workspace, args: CommandArgs,
   const targets = stringList(args['selectors']);
   const all = args['all'] === true;
   if (options.requireTargets && targets.length === 0 && !all) {
-    const recipes = [...workspace.recipes.keys()].sort().join(', ') || 'none';
+    const recipes = workspace.recipeNames.join(', ') || 'none';
     throw new UsageError('name the projects or recipes to work on, or pass --all ' +
       `(recipes: ${recipes})`);
   }

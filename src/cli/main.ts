@@ -8,6 +8,11 @@ import { quickParse } from './quick-parse.js';
 import { runCommand } from './run-command.js';
 
 async function main(): Promise<void> {
+  // `kappy list | head` closes the pipe early: that is the reader's choice.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const argv = process.argv.slice(2);
   const parsed = quickParse(argv);
   if (parsed) {

@@ -18,17 +18,51 @@ const REVISION_SETTINGS = ['branch', 'tag', 'commit'] as const;
  * recipe [project.X] < command line. Lists append, `env` and package tables
  * merge by key, other values replace.
  */
-export function resolveSettings(project: { path: string; name: string }, layers: {
-  config: KappyConfig; recipe?: Recipe; commandLine?: SettingsLayer }): ProjectSettings {
-  const { config, recipe, commandLine } = layers;
-  const stack: SettingsLayer[] = [
+export function resolveSettings(project: { path: string; name: string },
+  layers: SettingsLayers): ProjectSettings {
+  return layerStack(project, layers).reduce(applyLayer, emptySettings());
+}
+
+export interface SettingsLayers {
+  config: KappyConfig;
+  recipe?: Recipe;
+  commandLine?: SettingsLayer;
+}
+
+/**
+ * `resolveSettings` for many projects at once: projects that match the same
+ * layers (most of a large selection matches no [project.X] table) share one
+ * result, which callers must treat as read-only.
+ */
+export function createSettingsResolver(): (project: { path: string; name: string },
+  layers: SettingsLayers) => ProjectSettings {
+  const results = new Map<string, ProjectSettings>();
+  const ids = new Map<SettingsLayer, number>();
+  const idOf = (layer: SettingsLayer): number => {
+    if (!ids.has(layer)) ids.set(layer, ids.size);
+    return ids.get(layer)!;
+  };
+
+  return (project, layers) => {
+    const stack = layerStack(project, layers);
+    const key = stack.map(idOf).join(',');
+    let settings = results.get(key);
+    if (!settings) {
+      settings = stack.reduce(applyLayer, emptySettings());
+      results.set(key, settings);
+    }
+    return settings;
+  };
+}
+
+function layerStack(project: { path: string; name: string },
+  { config, recipe, commandLine }: SettingsLayers): SettingsLayer[] {
+  return [
     config.settings,
     ...matchingLayers(config.projectSettings, project),
     ...(recipe ? [recipe.settings, ...matchingLayers(recipe.projectSettings, project)] : []),
     ...(commandLine ? [commandLine] : []),
   ];
-
-  return stack.reduce(applyLayer, emptySettings());
 }
 
 /** The tables that select the project, least specific first (file order on ties). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { loadConfig, type KappyConfig } from '../config/load-config.js';
-import { loadRecipes, type Recipe } from '../config/recipe.js';
+import { listRecipeNames, loadRecipes, type Recipe } from '../config/recipe.js';
 import { loadMetadata, type Metadata } from '../metadata/load-metadata.js';
 
 /** Everything read from disk before planning: config, recipes, metadata. */
@@ -9,7 +9,10 @@ export interface Workspace {
   config: KappyConfig;
   /** The directory relative paths and plugins resolve against. */
   configDir: string;
+  /** The recipes asked for (every recipe when no targets were given). */
   recipes: Map<string, Recipe>;
+  /** Every recipe name, parsed or not, for messages. */
+  recipeNames: string[];
   metadata: Metadata;
 }
 
@@ -18,17 +21,21 @@ export async function openWorkspace(options: {
   cwd: string;
   env: Record<string, string | undefined>;
   offline?: boolean;
+  /** The command's targets: only recipes named here are parsed. */
+  targets?: string[];
 }): Promise<Workspace> {
   const config = await loadConfig(options);
   const configDir = config.file ? path.dirname(config.file) : options.cwd;
   requireProjectSource(config);
 
   // Recipes and metadata are independent reads; do them together.
-  const [recipes, metadata] = await Promise.all([
-    loadRecipes(config.recipesDirs),
+  const wanted = options.targets ? new Set(options.targets) : undefined;
+  const [recipes, recipeNames, metadata] = await Promise.all([
+    loadRecipes(config.recipesDirs, wanted),
+    listRecipeNames(config.recipesDirs),
     loadMetadata(config.metadata, { cacheDir: config.paths.cache, offline: options.offline }),
   ]);
-  return { config, configDir, recipes, metadata };
+  return { config, configDir, recipes, recipeNames, metadata };
 }
 
 /** Without a project list there is nothing to select: say where to put one. */

@@ -1,6 +1,6 @@
 import type { SettingsLayer } from '../config/load-config.js';
 import type { Recipe } from '../config/recipe.js';
-import { resolveSettings } from '../config/resolve-settings.js';
+import { createSettingsResolver } from '../config/resolve-settings.js';
 import type { ProjectSettings } from '../config/settings.js';
 import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph.js';
 import type { BuildPlan } from '../graph/build-plan.js';
@@ -42,6 +42,7 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
   const branchGroup = request.branchGroup ?? recipe?.branchGroup ?? config.metadata.branchGroup;
 
   const ownerOf = recipeOwners(workspace, recipes);
+  const resolveSettings = createSettingsResolver();
   const settingsCache = new Map<string, ProjectSettings>();
   const settingsOf = (project: Project): ProjectSettings => {
     let settings = settingsCache.get(project.path);

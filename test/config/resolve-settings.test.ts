@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../src/config/load-config.js';
 import { parseRecipe } from '../../src/config/recipe.js';
-import { resolveSettings } from '../../src/config/resolve-settings.js';
+import { createSettingsResolver, resolveSettings } from '../../src/config/resolve-settings.js';
 import { emptySettings } from '../../src/config/settings.js';
 
 const KIO = { path: 'frameworks/kio', name: 'kio' };
@@ -115,5 +115,22 @@ describe('resolveSettings', () => {
     const before = JSON.stringify([config, recipe]);
     resolveSettings(KIO, { config, recipe, commandLine: { env: { X: '1' } } });
     expect(JSON.stringify([config, recipe])).toBe(before);
+  });
+});
+
+describe('createSettingsResolver', () => {
+  it('gives the same settings as resolveSettings, shared between like projects', () => {
+    const config = parseConfig(`[build]\ncmake-options = ["-DA=1"]\n` +
+      `[project.kio]\ncmake-options = ["-DKIO=1"]\n`, '/c/kappy.toml');
+    const resolve = createSettingsResolver();
+    const kio = { path: 'frameworks/kio', name: 'kio' };
+    const kconfig = { path: 'frameworks/kconfig', name: 'kconfig' };
+    const ki18n = { path: 'frameworks/ki18n', name: 'ki18n' };
+
+    expect(resolve(kio, { config })).toEqual(resolveSettings(kio, { config }));
+    expect(resolve(kio, { config }).cmakeOptions).toEqual(['-DA=1', '-DKIO=1']);
+    expect(resolve(kconfig, { config })).toEqual(resolveSettings(kconfig, { config }));
+    expect(resolve(kconfig, { config })).toBe(resolve(ki18n, { config }));
+    expect(resolve(kconfig, { config })).not.toBe(resolve(kio, { config }));
   });
 });

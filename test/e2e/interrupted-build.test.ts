@@ -35,7 +35,7 @@ build-command = "touch started; while [ ! -e '${release}' ]; do sleep 0.05; done
 }
 
 async function interruptWhenBStarts(root: string): Promise<number | null> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), 'build',
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/bin/kappy.js'), 'build',
     'b'], { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const started = path.join(root, 'build/test/b/started');

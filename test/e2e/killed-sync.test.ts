@@ -36,7 +36,7 @@ function writeMetadata(dir: string, url: string): void {
 }
 
 async function killWhenCloneStarts(cwd: string, parent: string): Promise<void> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/main.js'), 'sync',
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/bin/kappy.js'), 'sync',
     'big'], { cwd, detached: true, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const deadline = Date.now() + 60_000;

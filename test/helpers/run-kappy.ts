@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
 export const kdeData = path.resolve(repoRoot, '../shared/data/kde');
-const cliMain = path.join(repoRoot, 'dist/cli/main.js');
+const cliMain = path.join(repoRoot, 'dist/bin/kappy.js');
 
 export interface KappyRun {
   code: number;
