@@ -34,6 +34,26 @@ describe('loadPackager', () => {
     expect(files).toEqual(['/out/x']);
   });
 
+  it('loads kappy-packager-NAME from the node_modules beside the config', async () => {
+    const pkg = path.join(configDir, 'node_modules/kappy-packager-arch');
+    await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({
+      name: 'kappy-packager-arch', version: '1.0.0', type: 'module', main: 'index.js' }));
+    await writeFile(path.join(pkg, 'index.js'), `
+      export function createPackager() {
+        return { name: 'arch', async createPackage(input) {
+          return [input.outputDir + '/' + input.project.name + '.pkg.tar.zst'];
+        } };
+      }
+    `);
+
+    const packager = await loadPackager('arch', {}, configDir);
+    const files = await packager.createPackage({ project: { path: 'kde/x', name: 'x' },
+      installTree: '/nowhere', version: '1', settings: {}, outputDir: '/out' });
+    expect(packager.name).toBe('arch');
+    expect(files).toEqual(['/out/x.pkg.tar.zst']);
+  });
+
   it('names the known packagers when the name is unknown', async () => {
     const attempt = loadPackager('gentoo', { tarball: './plugins/tarball.mjs' }, configDir);
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
