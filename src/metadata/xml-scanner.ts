@@ -88,7 +88,7 @@ function openTag(text: string, lt: number, stack: OpenElement[], handler: XmlHan
   }
   const selfClosing = match[1] === '/';
   const gt = ATTRIBUTES.lastIndex - 1;
-  const attributes = match[0].length > 1 ? text.slice(nameEnd, gt) : '';
+  const attributes = text.slice(nameEnd, selfClosing ? gt - 1 : gt);
 
   const capture = handler.open(name, attributes, lt);
   if (selfClosing) handler.close(name, '');
