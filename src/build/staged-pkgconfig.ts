@@ -29,7 +29,12 @@ export async function writeStagedPkgConfig(outDir: string, prefix: string,
   return written.size > 0 ? [outDir] : [];
 }
 
-/** Moves `name=<prefix>…` variable definitions under `stagedPrefix`. */
+/**
+ * Moves `name=<prefix>…` variable definitions under `stagedPrefix`.
+ *
+ * TODO: a literal `-I/usr/…` or `-L/usr/…` in Cflags/Libs (not written with
+ * ${prefix}) still points at the system; no KDE .pc file seen does this.
+ */
 export function relocatePkgConfig(text: string, prefix: string, stagedPrefix: string): string {
   const pattern = /^([A-Za-z0-9_.]+)=(.*)$/;
   return text.split('\n').map((line) => {
