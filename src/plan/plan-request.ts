@@ -41,20 +41,7 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
   const recipe = recipes[0];
   const branchGroup = request.branchGroup ?? recipe?.branchGroup ?? config.metadata.branchGroup;
 
-  const ownerOf = recipeOwners(workspace, recipes);
-  const resolveSettings = createSettingsResolver();
-  const settingsCache = new Map<string, ProjectSettings>();
-  const settingsOf = (project: Project): ProjectSettings => {
-    let settings = settingsCache.get(project.path);
-    if (!settings) {
-      const owner = ownerOf.get(project.path) ?? recipe;
-      settings = resolveSettings(project, {
-        config, recipe: owner, commandLine: request.commandLine });
-      settingsCache.set(project.path, settings);
-    }
-    return settings;
-  };
-
+  const settingsOf = settingsResolver(workspace, recipes, request.commandLine);
   const groupBranchOf = (project: Project): string | undefined =>
     branchGroup && metadata.branchGroups
       ? resolveBranchGroupBranch(metadata.branchGroups, project.path, branchGroup)
@@ -62,7 +49,6 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
   const branchOf = (project: Project): string | undefined =>
     settingsOf(project).branch ?? nonEmpty(groupBranchOf(project))
       ?? defaultBranchOf(project, branchGroup);
-
   const excludedByBranchGroup = [...metadata.index.projects.values()]
     .filter((p) => groupBranchOf(p) === '').map((p) => p.path);
 
@@ -75,25 +61,42 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
     },
   });
 
-  const ignore = [
-    ...knownSelectors(workspace, metadata.ignore),
-    ...excludedByBranchGroup,
-    ...recipes.flatMap((r) => r.ignore),
-    ...(request.ignore ?? []),
-  ];
   const selection = selectProjects(graph, metadata.index, {
     selectors: [...recipes.flatMap((r) => r.projects), ...selectors],
-    ignore,
+    ignore: [
+      ...knownSelectors(workspace, metadata.ignore),
+      ...excludedByBranchGroup,
+      ...recipes.flatMap((r) => r.ignore),
+      ...(request.ignore ?? []),
+    ],
     all: request.all,
-    includeDependencies:
-      request.includeDependencies ?? recipe?.includeDependencies ?? true,
+    includeDependencies: request.includeDependencies ?? recipe?.includeDependencies ?? true,
   });
   const order = orderProjects(graph, selection.paths, selection.listedOrder);
-  const plan = planProjects({
-    graph, index: metadata.index, order, settingsOf, branchOf,
-    protocols: config.metadata.protocols,
-  });
+  const plan = planProjects({ graph, index: metadata.index, order, settingsOf, branchOf,
+    protocols: config.metadata.protocols });
   return { plan, graph, recipes, branchGroup, excludedByBranchGroup };
+}
+
+/**
+ * Settings per project, computed once: each project takes the layers of the
+ * first recipe that names it (else the first recipe asked for).
+ */
+function settingsResolver(workspace: Workspace, recipes: Recipe[],
+  commandLine: SettingsLayer | undefined): (project: Project) => ProjectSettings {
+  const ownerOf = recipeOwners(workspace, recipes);
+  const resolveSettings = createSettingsResolver();
+  const settingsByPath = new Map<string, ProjectSettings>();
+
+  return (project) => {
+    let settings = settingsByPath.get(project.path);
+    if (!settings) {
+      const recipe = ownerOf.get(project.path) ?? recipes[0];
+      settings = resolveSettings(project, { config: workspace.config, recipe, commandLine });
+      settingsByPath.set(project.path, settings);
+    }
+    return settings;
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
