@@ -39,6 +39,17 @@ describe('kappy deps and info', () => {
     expect(Object.keys(info['repositories'] as object).length).toBeGreaterThan(0);
   });
 
+  it('prints readable text for people', () => {
+    const info = runKappy(['info', 'kcoreaddons'], { cwd });
+    expect(info.code).toBe(0);
+    expect(info.stdout).toMatch(/^branch +master$/m);
+    expect(info.stdout).toMatch(/^dependencies +Qt5, kdesupport\/extra-cmake-modules$/m);
+    expect(info.stdout).not.toMatch(/[{}]|null/);
+
+    const deps = runKappy(['deps', 'kcoreaddons'], { cwd });
+    expect(deps.stdout).toContain('needs:     Qt5 (external), kdesupport/extra-cmake-modules');
+  });
+
   it('refuses a selector matching several projects for info', () => {
     const run = runKappy(['info', 'frameworks/*'], { cwd });
     expect(run.code).toBe(2);

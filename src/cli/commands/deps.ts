@@ -28,8 +28,9 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
   } else if (args['tree'] === true) {
     renderTree(graph, target).forEach((line) => out.print(line));
   } else {
+    const shown = dependencies.map((d) => graph.nodes.get(d)?.external ? `${d} (external)` : d);
     out.print(`${target}`);
-    out.print(`  needs:     ${dependencies.join(', ') || '(nothing)'}`);
+    out.print(`  needs:     ${shown.join(', ') || '(nothing)'}`);
     out.print(`  needed by: ${dependents.join(', ') || '(nothing)'}`);
   }
   return 0;

@@ -35,8 +35,22 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
     return 0;
   }
   for (const [key, value] of Object.entries(info)) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    out.print(`${key.padEnd(13)} ${text}`);
+    const text = describeValue(value);
+    if (text !== '') out.print(`${key.padEnd(13)} ${text}`);
   }
   return 0;
+}
+
+/** One line per field for people: lists joined, tables as `key=value`, empties left out. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(([key, inner]) => [key, describeValue(inner)] as const)
+      .filter(([, inner]) => inner !== '')
+      .map(([key, inner]) => `${key}=${inner}`)
+      .join('  ');
+  }
+  return String(value);
 }
