@@ -10,6 +10,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
 const all = readdirSync(here).filter((f) => f.endsWith('.bench.mjs')).sort();
 const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
+if (chosen.length === 0) {
+  console.error(`no benchmark matches ${wanted.join(', ')}; there are: ${all.join(', ')}`);
+  process.exit(2);
+}
 
 const build = spawnSync('npm', ['run', 'build', '--silent'],
   { cwd: path.dirname(here), stdio: 'inherit' });
