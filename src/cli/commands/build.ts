@@ -57,8 +57,12 @@ function refuseMissingCheckouts(workspace: Workspace, projects: PlannedProject[]
   const missing = projects.filter((p) => !existsSync(checkoutPath(cache, p.path)));
   if (missing.length === 0) return;
   const names = missing.map((p) => p.name);
-  throw new UsageError(`not in the cache (${cache}): ${names.join(', ')}\n` +
-    `Run \`kappy sync ${names.join(' ')}\` first, or build with --sync.`);
+  const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')} and ` +
+    `${names.length - 12} more` : names.join(', ');
+  const all = missing.length === projects.length;
+  throw new UsageError(`${all ? 'none of the' : missing.length} selected projects ` +
+    `${all ? 'is' : 'are not'} in the cache (${cache}): ${shown}\n` +
+    `Run \`kappy sync\` with the same selection first, or build with --sync.`);
 }
 
 /** `--slice PROJECT` names must be in the plan; accept a name or a path. */
