@@ -15,7 +15,8 @@ const PERMANENT = [
   /terminal prompts disabled/i,
   /access denied/i,
   /not exported/i,
-  /returned error: 4\d\d/i,
+  // 429 (Too Many Requests, GitLab's rate limit) is the one 4xx worth a retry.
+  /returned error: 4(?!29)\d\d/i,
   /transport '[^']*' not allowed/i,
   /unable to find remote helper/i,
   /host key verification failed/i,
@@ -29,6 +30,7 @@ const TRANSIENT = [
   /the remote end hung up unexpectedly/i,
   /unexpected disconnect/i,
   /returned error: 5\d\d/i,
+  /returned error: 429/i,
   /\bHTTP\/?\S* 5\d\d\b/i,
   /RPC failed/i,
   /failed to connect/i,
