@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { copyFile, cp, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -13,7 +14,9 @@ const DOC_DIRS = ['LICENSES'];
 export async function copySourceDocs(root: string, sourceDir: string, name: string,
   version: string): Promise<string[]> {
   const entries = await readdir(sourceDir, { withFileTypes: true }).catch(() => []);
-  const files = entries.filter((e) => e.isFile() && DOC_FILE.test(e.name));
+  // `README -> README.md` links count too; their content is copied.
+  const files = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) &&
+    DOC_FILE.test(e.name) && isFile(path.join(sourceDir, e.name)));
   const dirs = entries.filter((e) => e.isDirectory() && DOC_DIRS.includes(e.name));
   if (files.length === 0 && dirs.length === 0) return [];
 
@@ -26,4 +29,13 @@ export async function copySourceDocs(root: string, sourceDir: string, name: stri
     await cp(path.join(sourceDir, dir.name), path.join(target, dir.name), { recursive: true });
   }
   return [...files, ...dirs].map((e) => e.name).sort();
+}
+
+/** A regular file, or a link to one (a dangling link is not). */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
-import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile }
+  from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -86,5 +87,22 @@ describe('copySourceDocs', () => {
     const missing = path.join(temp, 'no-such-checkout');
     expect(await copySourceDocs(root, missing, 'kcoreaddons', '6.1.0')).toEqual([]);
     expect(await exists(path.join(root, 'usr'))).toBe(false);
+  });
+});
+
+describe('copySourceDocs with links', () => {
+  it('copies the content behind a README link and skips a dangling one', async () => {
+    const source = await mkdtemp(path.join(os.tmpdir(), 'kappy-docs-src-'));
+    const root = await mkdtemp(path.join(os.tmpdir(), 'kappy-docs-root-'));
+    await writeFile(path.join(source, 'README.md'), 'hello\n');
+    await symlink('README.md', path.join(source, 'README'));
+    await symlink('nowhere', path.join(source, 'COPYING'));
+
+    const copied = await copySourceDocs(root, source, 'demo', '1.0');
+
+    expect(copied).toEqual(['README', 'README.md']);
+    const doc = path.join(root, 'usr/doc/demo-1.0');
+    expect(await readFile(path.join(doc, 'README'), 'utf8')).toBe('hello\n');
+    expect((await readdir(doc)).sort()).toEqual(['README', 'README.md']);
   });
 });
