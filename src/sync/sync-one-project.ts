@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SimpleGit } from 'simple-git';
 
 import type { PlannedProject } from '../graph/build-plan.js';
 import { checkoutPath } from './checkout-path.js';
@@ -11,6 +12,7 @@ import { cloneProject } from './clone-project.js';
 import { findRefusal } from './find-refusal.js';
 import { readHead } from './git-queries.js';
 import { describeGitError, openGit } from './open-git.js';
+import { describeOriginDrift } from './origin-drift.js';
 import { reportGitProgress } from './report-git-progress.js';
 import { reportResult } from './report-result.js';
 import { resultOf, type SyncContext } from './sync-context.js';
@@ -83,12 +85,23 @@ async function syncExisting(
     return resultOf(project, 'unchanged', { commit: head.commit, reason: 'offline: not checked' });
   }
 
+  await warnOnOriginDrift(project, git, context);
   const pin = describePin(project);
   const what = pin ? `checking ${pin.label}` : `updating from ${project.repository}`;
   emitStart(context, project, what);
   return pin
     ? updatePin(project, pin, { git, dir: target }, context)
     : updateBranch(project, { git, dir: target }, context);
+}
+
+async function warnOnOriginDrift(project: PlannedProject, git: SimpleGit,
+  context: SyncContext): Promise<void> {
+  if (project.repository === undefined) return;
+  const origin = await git.raw(['remote', 'get-url', 'origin'])
+    .then((url) => url.trim(), () => undefined);
+  const drift = origin && describeOriginDrift(origin, project.repository);
+  if (drift) context.reporter.emit({ stage: 'sync', kind: 'warn', project: project.path,
+    message: drift, data: { origin, repository: project.repository } });
 }
 
 async function inspectTarget(target: string): Promise<CheckoutState> {

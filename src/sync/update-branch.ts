@@ -25,8 +25,6 @@ export async function updateBranch(
   const policy = retryPolicyFor(context, project);
 
   // One round trip answers the common case: nothing new upstream.
-  // TODO: this asks the checkout's own `origin`; when the metadata moves a
-  // project to a new URL, origin is not rewritten (kdesrc-build does so).
   const remote = await withRetries(() => lsRemoteBranch(git, project.branch), policy);
   if (remote === undefined) {
     const what = project.branch === undefined ? 'default branch' : `branch "${project.branch}"`;
