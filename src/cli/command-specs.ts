@@ -58,6 +58,7 @@ export const commandSpecs: CommandSpec[] = [
       jobs: { type: 'number', alias: 'j', describe: 'parallel git jobs' },
       offline: { type: 'boolean', describe: 'use no network' },
       pretend: { type: 'boolean', alias: 'p', describe: 'say what would happen' },
+      wait: { type: 'boolean', describe: 'wait for another sync of this cache to end' },
     } },
   { name: 'build', usage: 'build [selectors..]',
     describe: 'Configure, build and install in dependency order',

@@ -12,7 +12,7 @@ export class SyncLockError extends KappyError {
     const holder = holderPid === undefined ? 'another kappy sync' : `kappy sync (pid ${holderPid})`;
     super(
       `${holder} is already using the cache ${cacheDir} (lock ${lockFile}). ` +
-        'Wait for it to finish, or let this run wait for it (lockWait "wait"). ' +
+        'Wait for it to finish, or run again with --wait to queue behind it. ' +
         `If no kappy is running, delete ${lockFile}.`,
       { exitCode: 1 },
     );

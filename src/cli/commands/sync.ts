@@ -21,6 +21,7 @@ export async function run(args: CommandArgs, out: TerminalOutput): Promise<numbe
     retries: config.sync.retries,
     offline,
     pretend: args['pretend'] === true,
+    lockWait: args['wait'] === true ? 'wait' : 'fail',
     reporter: out.reporter,
     signal,
   });
