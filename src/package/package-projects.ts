@@ -22,7 +22,10 @@ export interface PackageResult {
 
 export interface PackageSummary {
   results: PackageResult[];
-  /** False when any project failed; skipped projects do not count. */
+  /**
+   * False when any project failed or was skipped (not built): the user asked
+   * for a package and did not get it, as `kappy sync` treats a skip.
+   */
   ok: boolean;
 }
 
@@ -50,7 +53,7 @@ export async function packageProjects(plan: BuildPlan,
     results.push(await packageProject(project, packager, state.projects[project.path],
       options));
   }
-  return { results, ok: results.every((result) => result.status !== 'failed') };
+  return { results, ok: results.every((result) => result.status === 'packaged') };
 }
 
 async function packageProject(project: PlannedProject, packager: Packager,

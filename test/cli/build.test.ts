@@ -19,3 +19,15 @@ describe('kappy build before anything is synced', () => {
     expect(run.stderr).toContain('it depends on kdesupport/extra-cmake-modules, which failed');
   });
 });
+
+describe('kappy package before anything is built', () => {
+  const cwd = kde2015Config();
+
+  it('skips each project with the command to run, and exits 1', () => {
+    const run = runKappy(['package', '--distro', 'slackware', 'kcoreaddons',
+      '--no-include-dependencies'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('skipped (1)');
+    expect(run.stdout).toContain('not built: run `kappy build kcoreaddons`');
+  });
+});
