@@ -2,20 +2,14 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MetadataError } from '../../src/core/errors.js';
 import { parseDependencyData } from '../../src/metadata/dependency-data.js';
-import { KDE_DATA, kdeFile, readKdeFile } from './kde-data.js';
+import { KDE_DATA, kdeFile, metadataErrorOf, readKdeFile } from './kde-data.js';
 
 function read(name: string) {
   return parseDependencyData(readKdeFile(name), kdeFile(name));
 }
 
 function parseError(text: string): MetadataError {
-  try {
-    parseDependencyData(text, 'deps');
-  } catch (error) {
-    if (error instanceof MetadataError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetadataError');
+  return metadataErrorOf(() => parseDependencyData(text, 'deps'));
 }
 
 describe('parseDependencyData on the real kde-build-metadata files', () => {

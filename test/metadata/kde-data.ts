@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { MetadataError } from '../../src/core/errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +16,15 @@ export function kdeFile(name: string): string {
 
 export function readKdeFile(name: string): string {
   return readFileSync(kdeFile(name), 'utf8');
+}
+
+/** The MetadataError `parse` throws; fails the test when it throws nothing. */
+export function metadataErrorOf(parse: () => unknown): MetadataError {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof MetadataError) return error;
+    throw error;
+  }
+  throw new Error('expected a MetadataError');
 }

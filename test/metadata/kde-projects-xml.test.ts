@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MetadataError } from '../../src/core/errors.js';
 import { indexProjects, parseKdeProjectsXml } from '../../src/metadata/kde-projects-xml.js';
 import { readProjectsFromTree } from '../../src/metadata/kde-projects-tree.js';
-import { KDE_DATA, kdeFile, readKdeFile } from './kde-data.js';
+import { KDE_DATA, kdeFile, metadataErrorOf, readKdeFile } from './kde-data.js';
 
 const XML_2015 = 'kde_projects-2015-12-27-wenzel-ba0a82a.xml';
 const index2015 = parseKdeProjectsXml(readKdeFile(XML_2015), kdeFile(XML_2015));
@@ -15,13 +15,7 @@ function project(path: string) {
 }
 
 function parseError(text: string): MetadataError {
-  try {
-    parseKdeProjectsXml(text, 'broken.xml');
-  } catch (error) {
-    if (error instanceof MetadataError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetadataError');
+  return metadataErrorOf(() => parseKdeProjectsXml(text, 'broken.xml'));
 }
 
 describe('parseKdeProjectsXml on the 2015 projects.kde.org download', () => {

@@ -4,20 +4,14 @@ import {
   parseLogicalModuleStructure,
   resolveBranchGroupBranch,
 } from '../../src/metadata/logical-module-structure.js';
-import { kdeFile, readKdeFile } from './kde-data.js';
+import { kdeFile, metadataErrorOf, readKdeFile } from './kde-data.js';
 
 function load(name: string) {
   return parseLogicalModuleStructure(readKdeFile(name), kdeFile(name));
 }
 
 function parseError(text: string): MetadataError {
-  try {
-    parseLogicalModuleStructure(text, 'lms.json');
-  } catch (error) {
-    if (error instanceof MetadataError) return error;
-    throw error;
-  }
-  throw new Error('expected a MetadataError');
+  return metadataErrorOf(() => parseLogicalModuleStructure(text, 'lms.json'));
 }
 
 describe('parseLogicalModuleStructure', () => {
