@@ -105,14 +105,15 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** build-script-ignore lists projects long gone; only keep those still known. */
 function knownSelectors(workspace: Workspace, selectors: string[]): string[] {
-  return selectors.filter((s) => matchesSomething(workspace, s));
+  return selectors.filter((s) => matchKnown(workspace, s).length > 0);
 }
 
-function matchesSomething(workspace: Workspace, selector: string): boolean {
+/** The projects a selector names, or none for a selector the metadata does not know. */
+function matchKnown(workspace: Workspace, selector: string): string[] {
   try {
-    return matchSelector(selector, workspace.metadata.index).length > 0;
+    return matchSelector(selector, workspace.metadata.index);
   } catch {
-    return false;
+    return [];
   }
 }
 
@@ -120,10 +121,8 @@ function matchesSomething(workspace: Workspace, selector: string): boolean {
 function recipeOwners(workspace: Workspace, recipes: Recipe[]): Map<string, Recipe> {
   const owners = new Map<string, Recipe>();
   for (const recipe of recipes) {
-    for (const selector of knownSelectors(workspace, recipe.projects)) {
-      for (const path of matchSelector(selector, workspace.metadata.index)) {
-        if (!owners.has(path)) owners.set(path, recipe);
-      }
+    for (const path of recipe.projects.flatMap((s) => matchKnown(workspace, s))) {
+      if (!owners.has(path)) owners.set(path, recipe);
     }
   }
   return owners;
