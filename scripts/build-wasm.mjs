@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Compiles the AssemblyScript sources under src/ to WebAssembly in
+// dist/wasm/ (part of `npm run build`, so of `npm ci` too). A module newer
+// than its source is left alone: `npm test` builds every time.
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import asc from 'assemblyscript/asc';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const modules = [
+  { source: 'src/metadata/assembly/scan-kde-projects.ts', output: 'scan-kde-projects.wasm' },
+];
+
+mkdirSync(path.join(root, 'dist/wasm'), { recursive: true });
+for (const { source, output } of modules) {
+  const input = path.join(root, source);
+  const wasm = path.join(root, 'dist/wasm', output);
+  if (isNewer(wasm, input)) continue;
+
+  // stub runtime: the module allocates nothing; no abort import, no asserts.
+  const { error, stderr } = await asc.main([input, '--outFile', wasm, '-O3',
+    '--runtime', 'stub', '--noAssert', '--use', 'abort=']);
+  if (error) {
+    process.stderr.write(stderr.toString());
+    console.error(`build-wasm: ${source}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+function isNewer(file, than) {
+  try {
+    return statSync(file).mtimeMs >= statSync(than).mtimeMs;
+  } catch {
+    return false;
+  }
+}
