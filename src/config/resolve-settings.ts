@@ -38,14 +38,19 @@ export function createSettingsResolver(): (project: { path: string; name: string
   layers: SettingsLayers) => ProjectSettings {
   const results = new Map<string, ProjectSettings>();
   const ids = new Map<SettingsLayer, number>();
-  const idOf = (layer: SettingsLayer): number => {
-    if (!ids.has(layer)) ids.set(layer, ids.size);
-    return ids.get(layer)!;
-  };
 
   return (project, layers) => {
     const stack = layerStack(project, layers);
-    const key = stack.map(idOf).join(',');
+    let key = '';
+    for (const layer of stack) {
+      let id = ids.get(layer);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(layer, id);
+      }
+      key += `${id},`;
+    }
+
     let settings = results.get(key);
     if (!settings) {
       settings = stack.reduce(applyLayer, emptySettings());
@@ -57,23 +62,31 @@ export function createSettingsResolver(): (project: { path: string; name: string
 
 function layerStack(project: { path: string; name: string },
   { config, recipe, commandLine }: SettingsLayers): SettingsLayer[] {
-  return [
-    config.settings,
-    ...matchingLayers(config.projectSettings, project),
-    ...(recipe ? [recipe.settings, ...matchingLayers(recipe.projectSettings, project)] : []),
-    ...(commandLine ? [commandLine] : []),
-  ];
+  const stack = [config.settings];
+  addMatchingLayers(stack, config.projectSettings, project);
+  if (recipe) {
+    stack.push(recipe.settings);
+    addMatchingLayers(stack, recipe.projectSettings, project);
+  }
+  if (commandLine) stack.push(commandLine);
+  return stack;
 }
 
-/** The tables that select the project, least specific first (file order on ties). */
-function matchingLayers(tables: ProjectSettingsLayer[],
-  project: { path: string; name: string }): SettingsLayer[] {
-  return tables
-    .filter((table) => matchesSelector(table.selector, project))
-    .map((table, index) => ({ table, index }))
-    .sort((a, b) => selectorSpecificity(a.table.selector)
-      - selectorSpecificity(b.table.selector) || a.index - b.index)
-    .map(({ table }) => table.settings);
+/**
+ * Adds the tables that select the project, least specific first (file order
+ * on ties: the sort is stable). Called for every project of a large
+ * selection, most of which no table selects: hence no intermediate arrays.
+ */
+function addMatchingLayers(stack: SettingsLayer[], tables: ProjectSettingsLayer[],
+  project: { path: string; name: string }): void {
+  let matching: ProjectSettingsLayer[] | undefined;
+  for (const table of tables) {
+    if (matchesSelector(table.selector, project)) (matching ??= []).push(table);
+  }
+  if (!matching) return;
+
+  matching.sort((a, b) => selectorSpecificity(a.selector) - selectorSpecificity(b.selector));
+  for (const table of matching) stack.push(table.settings);
 }
 
 function applyLayer(settings: ProjectSettings, layer: SettingsLayer): ProjectSettings {

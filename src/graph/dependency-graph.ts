@@ -1,6 +1,7 @@
 import type { DependencyRule } from '../metadata/dependency-rule.js';
 import type { ProjectIndex } from '../metadata/project.js';
-import { ProjectNames } from './project-names.js';
+import { forgetNumbering, rememberNumbering, type NumberedGraph } from './numbered-graph.js';
+import { collectRuleEffects, type RuleEffects } from './rule-effects.js';
 
 export interface GraphNode {
   path: string;
@@ -30,12 +31,6 @@ export interface GraphInput {
   branchOf?: (path: string) => string | undefined;
 }
 
-/** Sources each dependent gains and loses, before negations are applied. */
-interface RuleEffects {
-  added: Map<string, Set<string>>;
-  cancelled: Map<string, Set<string>>;
-}
-
 /**
  * Applies kde-build-metadata rules to the index, the way kdesrc-build does:
  * wildcards on the left (`*`, `prefix*`) cover every project under the prefix
@@ -46,18 +41,10 @@ interface RuleEffects {
  * nodes.
  */
 export function buildDependencyGraph(input: GraphInput): DependencyGraph {
-  const graph: DependencyGraph = { nodes: new Map(), unmatchedRules: [] };
-  for (const path of input.index.projects.keys()) addNode(graph, path, false);
-
-  const effects = collectRuleEffects(input, graph.unmatchedRules ?? []);
-
-  for (const [dependent, sources] of effects.added) {
-    const cancelled = effects.cancelled.get(dependent);
-    for (const source of sources) {
-      if (source === dependent || cancelled?.has(source)) continue;
-      addEdge(graph, dependent, source);
-    }
-  }
+  const unmatchedRules: DependencyRule[] = [];
+  const graph: DependencyGraph = { nodes: new Map(), unmatchedRules };
+  const effects = collectRuleEffects(input, unmatchedRules);
+  rememberNumbering(graph, applyRuleEffects(graph, effects));
   return graph;
 }
 
@@ -74,6 +61,7 @@ export function describeUnmatchedRules(graph: DependencyGraph): string[] {
 
 /** Adds the edge `dependent → source`, creating an external source node. */
 export function addEdge(graph: DependencyGraph, dependent: string, source: string): void {
+  forgetNumbering(graph);
   const from = graph.nodes.get(dependent) ?? addNode(graph, dependent, false);
   const to = graph.nodes.get(source) ?? addNode(graph, source, true);
   from.dependencies.add(source);
@@ -81,6 +69,11 @@ export function addEdge(graph: DependencyGraph, dependent: string, source: strin
 }
 
 export function addNode(graph: DependencyGraph, path: string, external: boolean): GraphNode {
+  forgetNumbering(graph);
+  return createNode(graph, path, external);
+}
+
+function createNode(graph: DependencyGraph, path: string, external: boolean): GraphNode {
   const node: GraphNode = {
     path, external, dependencies: new Set(), dependents: new Set(),
   };
@@ -88,60 +81,66 @@ export function addNode(graph: DependencyGraph, path: string, external: boolean)
   return node;
 }
 
-function collectRuleEffects(input: GraphInput, unmatched: DependencyRule[]): RuleEffects {
-  const names = new ProjectNames(input.index);
-  const wildcardTargets = listWildcardTargets(input.index);
-  const effects: RuleEffects = { added: new Map(), cancelled: new Map() };
+/**
+ * Adds the nodes and edges the rules call for: a node per project in index
+ * order, then each external source when its first edge needs it; edges
+ * dependent by dependent, in the order the rules first named them. Returns
+ * the numbering of the result, made on the way from the effects' own, which
+ * are used up.
+ */
+function applyRuleEffects(graph: DependencyGraph, effects: RuleEffects): NumberedGraph {
+  const { paths, idOf } = effects.projects;
+  const projectCount = paths.length;
+  const nodes: GraphNode[] = [];
+  for (const path of paths) nodes.push(createNode(graph, path, false));
 
-  for (const rule of input.rules) {
-    // kdesrc-build skips wildcard sources too: they name no single project.
-    const dependents = rule.source.endsWith('*')
-      ? []
-      : matchDependents(rule.dependent, names, wildcardTargets);
-    if (dependents.length === 0) {
-      unmatched.push(rule);
-      continue;
+  // Projects keep their number; an external source gets one when created.
+  const externalIds = new Int32Array(effects.externals.length).fill(-1);
+  const nodeOf = (source: number): number => {
+    const external = source - projectCount;
+    if (external < 0) return source;
+    if (externalIds[external]! < 0) {
+      const path = effects.externals[external]!;
+      externalIds[external] = paths.length;
+      idOf.set(path, paths.length);
+      paths.push(path);
+      nodes.push(createNode(graph, path, true));
     }
+    return externalIds[external]!;
+  };
 
-    const source = names.resolveOne(rule.source) ?? rule.source;
-    const into = rule.negated ? effects.cancelled : effects.added;
-    for (const dependent of dependents) {
-      if (!buildsFromBranch(input, dependent, rule.dependentBranch)) continue;
-      addToSet(into, dependent, source);
+  for (const dependent of effects.dependents) {
+    const sources = effects.added[dependent]!;
+    const cancelled = effects.cancelled[dependent];
+    const from = nodes[dependent]!;
+    // Overwrite the list with the node numbers of the new dependencies.
+    let kept = 0;
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i]!;
+      if (source === dependent || cancelled?.includes(source)) continue;
+
+      const to = nodeOf(source);
+      const known = from.dependencies.size;
+      from.dependencies.add(paths[to]!);
+      if (from.dependencies.size === known) continue;
+      nodes[to]!.dependents.add(from.path);
+      sources[kept++] = to;
     }
+    sources.length = kept;
   }
-  return effects;
+  return numberEdges(paths, idOf, projectCount, effects.added);
 }
 
-/** Projects a wildcard may cover: everything except `third-party/`. */
-function listWildcardTargets(index: ProjectIndex): Array<{ path: string; name: string }> {
-  const targets: Array<{ path: string; name: string }> = [];
-  for (const [path, project] of index.projects) {
-    if (!path.startsWith('third-party/')) targets.push({ path, name: project.name });
+/** The numbered graph, from the dependencies applyRuleEffects kept. */
+function numberEdges(paths: string[], idOf: Map<string, number>, projectCount: number,
+  kept: Array<number[] | undefined>): NumberedGraph {
+  const external = new Uint8Array(paths.length).fill(1, projectCount);
+  const ids: number[] = [];
+  const dependencyStart = new Int32Array(paths.length + 1);
+  for (let id = 0; id < paths.length; id++) {
+    const dependencies = kept[id];
+    if (dependencies) for (let i = 0; i < dependencies.length; i++) ids.push(dependencies[i]!);
+    dependencyStart[id + 1] = ids.length;
   }
-  return targets;
-}
-
-function matchDependents(
-  dependent: string,
-  names: ProjectNames,
-  wildcardTargets: Array<{ path: string; name: string }>,
-): string[] {
-  if (!dependent.endsWith('*')) return names.resolveAll(dependent);
-
-  const prefix = dependent.slice(0, -1);
-  return wildcardTargets
-    .filter((target) => target.path.startsWith(prefix) || target.name.startsWith(prefix))
-    .map((target) => target.path);
-}
-
-function buildsFromBranch(input: GraphInput, path: string, branch: string | undefined): boolean {
-  if (branch === undefined || branch === '*') return true;
-  return input.branchOf?.(path) === branch;
-}
-
-function addToSet(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
+  return { paths, idOf, external, dependencyIds: Int32Array.from(ids), dependencyStart };
 }

@@ -44,11 +44,13 @@ function matchPrefix(prefix: string, index: ProjectIndex): string[] {
 function matchName(name: string, index: ProjectIndex): string[] {
   if (index.projects.has(name)) return [name];
 
+  const ending = `/${name}`;
+  const folder = `${name}/`;
   const byEnding: string[] = [];
   const below: string[] = [];
   for (const path of index.projects.keys()) {
-    if (path.endsWith(`/${name}`)) byEnding.push(path);
-    else if (path.startsWith(`${name}/`)) below.push(path);
+    if (path.endsWith(ending)) byEnding.push(path);
+    else if (path.startsWith(folder)) below.push(path);
   }
   return byEnding.length > 0 ? byEnding : below;
 }

@@ -1,6 +1,7 @@
 import type { Project, ProjectIndex } from '../metadata/project.js';
 import type { DependencyGraph } from './dependency-graph.js';
 import { isWildcardSelector, matchSelector } from './match-selector.js';
+import { numberGraph } from './numbered-graph.js';
 
 export { matchSelector } from './match-selector.js';
 
@@ -43,14 +44,14 @@ export function selectProjects(
   const listedOrder = expandSelectors(selection.selectors, index, ignored);
   const roots = new Set(listedOrder);
   if (selection.all) {
-    for (const [path, project] of index.projects) {
+    index.projects.forEach((project, path) => {
       if (project.active && !ignored.has(path)) roots.add(path);
-    }
+    });
   }
 
   const reached = walkDependencies(graph, index, roots, ignored, selection.includeDependencies);
   return {
-    paths: [...reached.selected],
+    paths: reached.selected,
     listedOrder,
     external: [...reached.external].sort(),
     ignored: [...reached.dropped].sort(),
@@ -86,23 +87,37 @@ function walkDependencies(
   roots: Set<string>,
   ignored: Set<string>,
   includeDependencies: boolean,
-): { selected: Set<string>; external: Set<string>; dropped: Set<string> } {
-  const selected = new Set(roots);
+): { selected: string[]; external: Set<string>; dropped: Set<string> } {
+  const numbered = numberGraph(graph);
+  const { dependencyIds: ids, dependencyStart: start } = numbered;
+  const selected = [...roots];
   const external = new Set<string>();
   const dropped = new Set<string>();
-  const queue = [...roots];
+
+  const isSelected = new Uint8Array(numbered.paths.length);
+  const queue: number[] = [];
+  for (const root of roots) {
+    const id = numbered.idOf.get(root);
+    if (id === undefined) continue;
+    isSelected[id] = 1;
+    queue.push(id);
+  }
 
   for (let i = 0; i < queue.length; i++) {
-    for (const dep of graph.nodes.get(queue[i]!)?.dependencies ?? []) {
-      if (selected.has(dep)) continue;
+    const id = queue[i]!;
+    for (let e = start[id]!; e < start[id + 1]!; e++) {
+      const dep = ids[e]!;
+      if (isSelected[dep]) continue;
 
-      const project = index.projects.get(dep);
-      if (!project || graph.nodes.get(dep)?.external) external.add(dep);
+      const path = numbered.paths[dep]!;
+      const project = index.projects.get(path);
+      if (!project || numbered.external[dep]) external.add(path);
       else if (!includeDependencies) continue;
-      else if (ignored.has(dep) || !project.active) dropped.add(dep);
+      else if (ignored.has(path) || !project.active) dropped.add(path);
       else {
-        selected.add(dep);
+        isSelected[dep] = 1;
         queue.push(dep);
+        selected.push(path);
       }
     }
   }

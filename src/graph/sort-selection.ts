@@ -1,7 +1,7 @@
 import { CycleError } from '../core/errors.js';
 import type { DependencyGraph } from './dependency-graph.js';
 import { findCycle } from './find-cycle.js';
-import { mapSelectionDependencies } from './selection-dependencies.js';
+import { numberSelection, type NumberedSelection } from './selection-dependencies.js';
 
 /** A selection as a DAG: its dependencies and one topological order. */
 export interface SortedSelection {
@@ -16,32 +16,67 @@ export interface SortedSelection {
  * cycle (which may pass through projects outside the selection).
  */
 export function sortSelection(graph: DependencyGraph, paths: Iterable<string>): SortedSelection {
-  const dependencies = mapSelectionDependencies(graph, paths);
-  const waiting = new Map<string, number>();
-  const dependents = new Map<string, string[]>();
-  for (const [path, deps] of dependencies) {
-    waiting.set(path, deps.length);
-    for (const dep of deps) {
-      const list = dependents.get(dep);
-      if (list) list.push(path);
-      else dependents.set(dep, [path]);
+  const selection = numberSelection(graph, paths);
+  const order = sortNumbered(graph, selection);
+
+  const dependencies = new Map<string, string[]>();
+  for (let i = 0; i < selection.paths.length; i++) {
+    dependencies.set(selection.paths[i]!, selection.dependencies[i]!);
+  }
+  return { dependencies, topological: order.map((id) => selection.paths[id]!) };
+}
+
+/**
+ * sortSelection on a numbered selection: the project numbers, dependencies
+ * before dependents, ties in numbering order.
+ *
+ * @throws CycleError when the selection has a dependency cycle.
+ */
+export function sortNumbered(graph: DependencyGraph, selection: NumberedSelection): number[] {
+  const count = selection.paths.length;
+  const { dependencyIds: ids, dependencyStart: start } = selection;
+  const dependents = listDependents(selection);
+
+  // Kahn's algorithm: a project is ready once none of its dependencies waits.
+  const waiting = new Int32Array(count);
+  const order: number[] = [];
+  for (let id = 0; id < count; id++) {
+    waiting[id] = start[id + 1]! - start[id]!;
+    if (waiting[id] === 0) order.push(id);
+  }
+  for (let at = 0; at < order.length; at++) {
+    const id = order[at]!;
+    for (let e = dependents.start[id]!; e < dependents.start[id + 1]!; e++) {
+      const dependent = dependents.ids[e]!;
+      if (--waiting[dependent]! === 0) order.push(dependent);
     }
   }
 
-  const topological = [...dependencies.keys()].filter((path) => waiting.get(path) === 0);
-  for (let i = 0; i < topological.length; i++) {
-    for (const dependent of dependents.get(topological[i]!) ?? []) {
-      const left = waiting.get(dependent)! - 1;
-      waiting.set(dependent, left);
-      if (left === 0) topological.push(dependent);
-    }
-  }
-
-  if (topological.length < dependencies.size) {
-    const stuck = [...waiting].filter(([, left]) => left > 0).map(([path]) => path);
+  if (order.length < count) {
+    const stuck = selection.paths.filter((_, id) => waiting[id]! > 0);
     throw new CycleError(findCycleThrough(graph, stuck));
   }
-  return { dependencies, topological };
+  return order;
+}
+
+/** Reverse edges in the layout of NumberedSelection, dependents in numbering order. */
+function listDependents(selection: NumberedSelection): { ids: Int32Array; start: Int32Array } {
+  const count = selection.paths.length;
+  const { dependencyIds, dependencyStart } = selection;
+
+  // Count each project's dependents, then place them at running offsets.
+  const start = new Int32Array(count + 1);
+  for (let e = 0; e < dependencyIds.length; e++) start[dependencyIds[e]! + 1]!++;
+  for (let id = 0; id < count; id++) start[id + 1]! += start[id]!;
+
+  const next = start.slice(0, count);
+  const ids = new Int32Array(dependencyIds.length);
+  for (let id = 0; id < count; id++) {
+    for (let e = dependencyStart[id]!; e < dependencyStart[id + 1]!; e++) {
+      ids[next[dependencyIds[e]!]!++] = id;
+    }
+  }
+  return { ids, start };
 }
 
 /** The cycle among `stuck` projects, searched on the paths that join them. */

@@ -13,10 +13,13 @@ const i18nKeyByBranchGroup: Record<string, string[]> = {
   'stable-qt4': ['stable', 'trunk'],
 };
 
+/** Without a branch group: the newest line first. */
+const i18nKeysWithoutGroup = ['trunk_kf5', 'trunk'];
+
 export function defaultBranchOf(project: Project, branchGroup?: string): string | undefined {
-  const keys = branchGroup ? (i18nKeyByBranchGroup[branchGroup] ?? []) : ['trunk_kf5', 'trunk'];
-  for (const key of keys) {
-    const branch = project.branches[key];
+  const keys = branchGroup ? (i18nKeyByBranchGroup[branchGroup] ?? []) : i18nKeysWithoutGroup;
+  for (let i = 0; i < keys.length; i++) {
+    const branch = project.branches[keys[i]!];
     if (branch && branch !== 'none') return branch;
   }
   return undefined;

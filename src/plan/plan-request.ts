@@ -1,10 +1,10 @@
 import type { SettingsLayer } from '../config/load-config.js';
 import type { Recipe } from '../config/recipe.js';
-import { createSettingsResolver } from '../config/resolve-settings.js';
+import { createSettingsResolver, resolveSettings } from '../config/resolve-settings.js';
 import type { ProjectSettings } from '../config/settings.js';
 import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph.js';
 import type { BuildPlan } from '../graph/build-plan.js';
-import { orderProjects } from '../graph/order-projects.js';
+import { orderSelection } from '../graph/order-projects.js';
 import { planProjects } from '../graph/plan-projects.js';
 import { matchSelector, selectProjects } from '../graph/select-projects.js';
 import { resolveBranchGroupBranch } from '../metadata/logical-module-structure.js';
@@ -42,15 +42,13 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
   const branchGroup = request.branchGroup ?? recipe?.branchGroup ?? config.metadata.branchGroup;
 
   const settingsOf = settingsResolver(workspace, recipes, request.commandLine);
-  const groupBranchOf = (project: Project): string | undefined =>
-    branchGroup && metadata.branchGroups
-      ? resolveBranchGroupBranch(metadata.branchGroups, project.path, branchGroup)
-      : undefined;
+  const groupBranches = mapGroupBranches(workspace, branchGroup);
+  // planProjects checks the settings' branch itself before it asks.
+  const unsetBranchOf = (project: Project): string | undefined =>
+    nonEmpty(groupBranches.get(project.path)) ?? defaultBranchOf(project, branchGroup);
   const branchOf = (project: Project): string | undefined =>
-    settingsOf(project).branch ?? nonEmpty(groupBranchOf(project))
-      ?? defaultBranchOf(project, branchGroup);
-  const excludedByBranchGroup = [...metadata.index.projects.values()]
-    .filter((p) => groupBranchOf(p) === '').map((p) => p.path);
+    settingsOf(project).branch ?? unsetBranchOf(project);
+  const excludedByBranchGroup = listEmptyBranches(groupBranches);
 
   const graph = buildDependencyGraph({
     index: metadata.index,
@@ -72,9 +70,9 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
     all: request.all,
     includeDependencies: request.includeDependencies ?? recipe?.includeDependencies ?? true,
   });
-  const order = orderProjects(graph, selection.paths, selection.listedOrder);
-  const plan = planProjects({ graph, index: metadata.index, order, settingsOf, branchOf,
-    protocols: config.metadata.protocols });
+  const { order, dependencies } = orderSelection(graph, selection.paths, selection.listedOrder);
+  const plan = planProjects({ graph, index: metadata.index, order, dependencies, settingsOf,
+    branchOf: unsetBranchOf, protocols: config.metadata.protocols });
   return { plan, graph, recipes, branchGroup, excludedByBranchGroup };
 }
 
@@ -84,19 +82,57 @@ export function planRequest(workspace: Workspace, request: PlanRequest): Plan {
  */
 function settingsResolver(workspace: Workspace, recipes: Recipe[],
   commandLine: SettingsLayer | undefined): (project: Project) => ProjectSettings {
+  // Without [project.X] tables and with at most one recipe, nothing tells
+  // projects apart: resolve once for all.
+  const { config } = workspace;
+  const tables = config.projectSettings.length
+    + recipes.reduce((sum, recipe) => sum + recipe.projectSettings.length, 0);
+  if (tables === 0 && recipes.length <= 1) {
+    let shared: ProjectSettings | undefined;
+    return (project) => (shared ??= resolveSettings(project,
+      { config, recipe: recipes[0], commandLine }));
+  }
+
   const ownerOf = recipeOwners(workspace, recipes);
-  const resolveSettings = createSettingsResolver();
+  const resolve = createSettingsResolver();
   const settingsByPath = new Map<string, ProjectSettings>();
 
   return (project) => {
     let settings = settingsByPath.get(project.path);
     if (!settings) {
       const recipe = ownerOf.get(project.path) ?? recipes[0];
-      settings = resolveSettings(project, { config: workspace.config, recipe, commandLine });
+      settings = resolve(project, { config, recipe, commandLine });
       settingsByPath.set(project.path, settings);
     }
     return settings;
   };
+}
+
+/**
+ * The branch group's branch of each project that has one, in index order;
+ * empty when no branch group applies. Looked up once per project: the
+ * wildcard patterns make each lookup a scan.
+ */
+function mapGroupBranches(workspace: Workspace, branchGroup: string | undefined):
+  Map<string, string> {
+  const branches = new Map<string, string>();
+  const groups = workspace.metadata.branchGroups;
+  if (!branchGroup || !groups) return branches;
+
+  workspace.metadata.index.projects.forEach((project) => {
+    const branch = resolveBranchGroupBranch(groups, project.path, branchGroup);
+    if (branch !== undefined) branches.set(project.path, branch);
+  });
+  return branches;
+}
+
+/** The projects the branch group leaves out: those it gives an empty branch. */
+function listEmptyBranches(groupBranches: Map<string, string>): string[] {
+  const paths: string[] = [];
+  groupBranches.forEach((branch, path) => {
+    if (branch === '') paths.push(path);
+  });
+  return paths;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
