@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 import { MetadataError } from '../core/errors.js';
-import type { Project } from './project.js';
-import type { FoundProject } from './kde-projects-xml.js';
+import type { ScannedProject } from './kde-projects-xml.js';
 
 /**
  * The same reading of `kde_projects.xml` as the scanner in
@@ -13,7 +12,7 @@ import type { FoundProject } from './kde-projects-xml.js';
  * fast-xml-parser is loaded on first use: importing it costs ~40 ms, which
  * every `kappy` run would otherwise pay.
  */
-export function readProjectsFromTree(text: string, file: string): FoundProject[] {
+export function readProjectsFromTree(text: string, file: string): ScannedProject[] {
   const fxp = loadFastXmlParser();
   checkWellFormed(fxp, text, file);
 
@@ -24,7 +23,7 @@ export function readProjectsFromTree(text: string, file: string): FoundProject[]
     parseTagValue: false,
     stopNodes: ['*.member', '*.web', '*.icon', '*.name'],
   });
-  const found: FoundProject[] = [];
+  const found: ScannedProject[] = [];
   walk(parser.parse(text) as OrderedNode[], file, found, { order: 0 });
   return found;
 }
@@ -44,7 +43,7 @@ function checkWellFormed(fxp: typeof FastXmlParser, text: string, file: string):
   throw new MetadataError(`malformed XML: ${msg}`, { location: { file, line, column: col } });
 }
 
-function walk(nodes: OrderedNode[], file: string, found: FoundProject[],
+function walk(nodes: OrderedNode[], file: string, found: ScannedProject[],
   counter: { order: number }): void {
   for (const node of nodes) {
     const name = tagName(node);
@@ -53,13 +52,13 @@ function walk(nodes: OrderedNode[], file: string, found: FoundProject[],
     const children = childrenOf(node, name);
 
     const repo = children.find((child) => tagName(child) === 'repo');
-    if (repo) found.push({ order, project: makeProject(children, repo, file) });
+    if (repo) found.push(readProject(order, children, repo, file));
     walk(children, file, found, counter);
   }
 }
 
-function makeProject(children: OrderedNode[], repoNode: OrderedNode,
-  file: string): Project {
+function readProject(order: number, children: OrderedNode[], repoNode: OrderedNode,
+  file: string): ScannedProject {
   const path = textOf(children, 'path');
   if (!path) {
     throw new MetadataError('an element has a <repo> but no <path>; every project needs a path',
@@ -67,13 +66,12 @@ function makeProject(children: OrderedNode[], repoNode: OrderedNode,
   }
 
   const repoChildren = childrenOf(repoNode, 'repo');
-  const project: Project = {
+  const project: ScannedProject = {
+    order,
     path,
-    name: path.slice(path.lastIndexOf('/') + 1),
     repositories: readKeyed(repoChildren, 'url', 'protocol'),
-    active: textOf(repoChildren, 'active') !== 'false',
     branches: readKeyed(repoChildren, 'branch', 'i18n'),
-    source: { file },
+    active: textOf(repoChildren, 'active') !== 'false',
   };
   delete project.repositories.tarball;
 

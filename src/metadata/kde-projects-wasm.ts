@@ -4,21 +4,10 @@ import { locateOffset } from './text-position.js';
 
 /**
  * Runs the WebAssembly scanner (assembly/scan-kde-projects.ts) over the
- * bytes of a kde_projects.xml and turns its answer into values: the projects
- * it found, or a MetadataError naming file, line and column.
+ * bytes of a kde_projects.xml: its answer is the JSON text of the projects
+ * it found (an array of ScannedProject, see kde-projects-xml.ts), or a
+ * MetadataError naming file, line and column.
  */
-
-/** One element with a <repo>, as the scanner reports it. */
-export interface ScannedProject {
-  /** Byte offset of the start tag: document order. */
-  order: number;
-  line: number;
-  path: string;
-  repositories: Record<string, string>;
-  branches: Record<string, string>;
-  active: boolean;
-  description?: string;
-}
 
 /** The document uses a construct the scanner leaves to a full parser. */
 export class UnsupportedXmlError extends Error {}
@@ -43,7 +32,7 @@ const WASM_URL = new URL('../../dist/wasm/scan-kde-projects.wasm', import.meta.u
 
 let scanner: ScannerExports | undefined;
 
-export function scanKdeProjects(bytes: Uint8Array, file: string): ScannedProject[] {
+export function scanKdeProjects(bytes: Uint8Array, file: string): string {
   const wasm = loadScanner();
   const at = wasm.prepare(bytes.length);
   new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
@@ -53,9 +42,8 @@ export function scanKdeProjects(bytes: Uint8Array, file: string): ScannedProject
     throw scanError(code, bytes, file, wasm.errorOffset(), wasm.errorRelatedOffset(),
       wasm.errorEndOffset());
   }
-  const json = Buffer.from(wasm.memory.buffer, wasm.outputStart(),
+  return Buffer.from(wasm.memory.buffer, wasm.outputStart(),
     wasm.outputEnd() - wasm.outputStart()).toString('utf8');
-  return JSON.parse(json) as ScannedProject[];
 }
 
 function loadScanner(): ScannerExports {

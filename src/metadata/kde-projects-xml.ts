@@ -12,59 +12,70 @@ import { scanKdeProjects, UnsupportedXmlError } from './kde-projects-wasm.js';
  * it is active (missing: active). Branch values are kept as written, `none`
  * included; tarball links are not clone URLs and are left out.
  *
- * The file is read by a strict scanner compiled to WebAssembly
- * (assembly/scan-kde-projects.ts, fast on a cold start); a document with a
- * DOCTYPE goes to fast-xml-parser instead (kde-projects-tree.ts). Tests
- * check that both readings agree on every real file.
- *
  * Duplicate paths: the element that comes LATER in the document wins (as in
  * a later assignment), keeping the position of the first in the index. The
  * 2017-03-15 KDE neon fixture has such a pair.
  */
 export function parseKdeProjectsXml(content: Uint8Array | string, file: string): ProjectIndex {
+  return indexScannedProjects(scanKdeProjectsXml(content, file), file);
+}
+
+/** One element with a `<repo>`, as the readers report it. */
+export interface ScannedProject {
+  /** Document order of the start tag (nested projects are found first). */
+  order: number;
+  /** Line of the start tag; the fast-xml-parser reading has none. */
+  line?: number;
+  path: string;
+  repositories: Record<string, string>;
+  branches: Record<string, string>;
+  active: boolean;
+  description?: string;
+}
+
+/**
+ * The projects of the document as the JSON text of a ScannedProject array:
+ * what the parsed-index cache keeps, so that a cold and a warm run end in
+ * the same indexScannedProjects.
+ *
+ * The file is read by a strict scanner compiled to WebAssembly
+ * (assembly/scan-kde-projects.ts, fast on a cold start); a document with a
+ * DOCTYPE goes to fast-xml-parser instead (kde-projects-tree.ts). Tests
+ * check that both readings agree on every real file.
+ */
+export function scanKdeProjectsXml(content: Uint8Array | string, file: string): string {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  let found: FoundProject[];
   try {
-    found = scanKdeProjects(bytes, file).map(({ order, line, ...fields }) =>
-      ({ order, project: makeProject(fields, file, line) }));
+    return scanKdeProjects(bytes, file);
   } catch (error) {
     if (!(error instanceof UnsupportedXmlError)) throw error;
-    found = readProjectsFromTree(Buffer.from(bytes).toString('utf8'), file);
+    return JSON.stringify(readProjectsFromTree(Buffer.from(bytes).toString('utf8'), file));
   }
-  return indexProjects(found);
 }
 
-/** A project plus its document position, to order nested projects. */
-export interface FoundProject {
-  order: number;
-  project: Project;
-}
+/**
+ * Builds the index from scanKdeProjectsXml's text. Throws on text that is
+ * not such JSON (a damaged cache copy: the caller parses the XML again).
+ */
+export function indexScannedProjects(json: string, file: string): ProjectIndex {
+  const scanned = JSON.parse(json) as ScannedProject[];
+  if (!Array.isArray(scanned)) throw new TypeError('not a list of scanned projects');
 
-/** Collects projects in document order; later duplicates replace earlier ones. */
-export function indexProjects(found: FoundProject[]): ProjectIndex {
-  found.sort((a, b) => a.order - b.order);
+  scanned.sort((a, b) => a.order - b.order);
   const projects = new Map<string, Project>();
-  for (const { project } of found) projects.set(project.path, project);
+  for (const found of scanned) projects.set(found.path, makeProject(found, file));
   return { projects };
 }
 
-function makeProject(
-  fields: Omit<Project, 'name' | 'source'>,
-  file: string,
-  line: number,
-): Project {
+function makeProject(found: ScannedProject, file: string): Project {
   const project: Project = {
-    path: fields.path,
-    name: lastComponent(fields.path),
-    repositories: fields.repositories,
-    active: fields.active,
-    branches: fields.branches,
-    source: { file, line },
+    path: found.path,
+    name: found.path.slice(found.path.lastIndexOf('/') + 1),
+    repositories: found.repositories,
+    active: found.active,
+    branches: found.branches,
+    source: found.line === undefined ? { file } : { file, line: found.line },
   };
-  if (fields.description !== undefined) project.description = fields.description;
+  if (found.description !== undefined) project.description = found.description;
   return project;
-}
-
-function lastComponent(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }

@@ -1,13 +1,12 @@
-import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
 import { MetadataError } from '../core/errors.js';
 import { parseIgnoreList } from './build-script-ignore.js';
 import { parseDependencyData } from './dependency-data.js';
 import type { BranchGroups, DependencyRule } from './dependency-rule.js';
-import { parseKdeProjectsXml } from './kde-projects-xml.js';
+import { indexScannedProjects, scanKdeProjectsXml } from './kde-projects-xml.js';
 import { parseLogicalModuleStructure } from './logical-module-structure.js';
 import { fetchMetadataSource, type FetchOptions } from './metadata-source.js';
-import { readCachedIndex, writeCachedIndex } from './parsed-index-cache.js';
+import { parsedCopyPath, readParsedCopy, writeParsedCopy } from './parsed-index-cache.js';
 import type { Project, ProjectIndex } from './project.js';
 import type { RepoMetadata } from './repo-metadata.js';
 
@@ -63,12 +62,20 @@ export async function loadMetadata(sources: MetadataSources, options: FetchOptio
 /** The XML is the one large source: reuse a parsed copy when it did not change. */
 async function loadProjectsXml(spec: string, options: FetchOptions): Promise<ProjectIndex> {
   const file = await fetchMetadataSource(spec, options);
-  const cached = await readCachedIndex(file, options.cacheDir);
-  if (cached) return cached;
+  const copy = parsedCopyPath(file, options.cacheDir);
+  const cached = copy === undefined ? undefined : readParsedCopy(copy);
+  if (cached !== undefined) {
+    try {
+      return indexScannedProjects(cached, file);
+    } catch {
+      // A damaged copy: parse the XML again, which replaces it.
+    }
+  }
 
   // The scanner reads bytes: decoding 1.4 MB to a string first is wasted work.
-  const index = parseFetched(spec, file, await readFile(file), parseKdeProjectsXml);
-  await writeCachedIndex(file, options.cacheDir, index);
+  const scanned = parseFetched(spec, file, readFileSync(file), scanKdeProjectsXml);
+  const index = indexScannedProjects(scanned, file);
+  if (copy !== undefined) writeParsedCopy(copy, scanned);
   return index;
 }
 
@@ -87,7 +94,7 @@ async function loadRepoMetadata(spec: string, options: FetchOptions): Promise<Re
 async function loadParsed<T>(spec: string, options: FetchOptions,
   parse: (text: string, file: string) => T): Promise<T> {
   const file = await fetchMetadataSource(spec, options);
-  return parseFetched(spec, file, await readFile(file, 'utf8'), parse);
+  return parseFetched(spec, file, readFileSync(file, 'utf8'), parse);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MetadataError } from '../../src/core/errors.js';
-import { indexProjects, parseKdeProjectsXml } from '../../src/metadata/kde-projects-xml.js';
+import { indexScannedProjects, parseKdeProjectsXml } from '../../src/metadata/kde-projects-xml.js';
 import { readProjectsFromTree } from '../../src/metadata/kde-projects-tree.js';
 import { KDE_DATA, kdeFile, metadataErrorOf, readKdeFile } from './kde-data.js';
 
@@ -92,7 +92,8 @@ describe('parseKdeProjectsXml on the other real files', () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
     for (const name of files) {
       const text = readKdeFile(name);
-      const fromTree = indexProjects(readProjectsFromTree(text, name));
+      const fromTree = indexScannedProjects(JSON.stringify(readProjectsFromTree(text, name)),
+        name);
       const scanned = parseKdeProjectsXml(text, name);
       const strip = (index: typeof scanned) => [...index.projects.values()]
         .map(({ source: _source, ...rest }) => rest);
