@@ -5,7 +5,7 @@
 // cost about a fifth of a short command's run time. One bundle, split only
 // at the lazy `import()`s (so a command still loads just what it needs),
 // starts ~25 ms faster. npm dependencies stay external.
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,6 +13,8 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist/bin');
 
+// Chunk names carry content hashes: clear out the last build's.
+rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { kappy: path.join(root, 'src/cli/main.ts') },
   outdir,

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as Crypto from 'node:crypto';
 import { MetadataError } from '../core/errors.js';
 
 export interface FetchOptions {
@@ -28,6 +29,8 @@ export async function fetchMetadataSource(spec: string, options: FetchOptions):
 /** Where a downloaded URL is kept: readable, unique per URL. */
 export function cachedDownloadPath(url: string, cacheDir: string): string {
   const readable = url.replace(/^https?:\/\//i, '').replace(/[^\w.-]+/g, '_').slice(-80);
+  // Loaded here, not at the top: node:crypto costs every local-only run ~3 ms.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
   const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
   return path.join(cacheDir, 'metadata', `${readable}-${hash}`);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,15 +5,16 @@ import path from 'node:path';
 /**
  * A parsed copy of a large metadata file (kde_projects.xml), so that a warm
  * run skips parsing. The copy is the reader's own output text (see
- * scanKdeProjectsXml), stored as it came. Its file name carries the
- * source's path, size, mtime, ctime and inode: any edit, copy or touch makes
- * a new name and the source is parsed again. Bump FORMAT when the text's
- * shape changes.
+ * scanKdeProjectsXml), stored as it came. Its file name carries a hash of
+ * the source's path, then its size, mtime, ctime and inode: any edit, copy
+ * or touch makes a new name and the source is parsed again. Bump FORMAT
+ * when the text's shape changes.
  *
  * Synchronous on purpose: these are a few small local calls at the start of
  * a command, and each await on the thread pool left the process idle.
  */
 const FORMAT = 2;
+const PREFIX = 'parsed-';
 
 /** The copy's file for the source as it is now; undefined if the source is gone. */
 export function parsedCopyPath(source: string, cacheDir: string): string | undefined {
@@ -22,11 +22,20 @@ export function parsedCopyPath(source: string, cacheDir: string): string | undef
   let state: string;
   try {
     const info = statSync(absolute);
-    state = [FORMAT, info.size, info.mtimeMs, info.ctimeMs, info.ino].join(':');
+    state = [FORMAT, info.size, info.mtimeMs, info.ctimeMs, info.ino].join('-');
   } catch {
     return undefined;
   }
-  return path.join(cacheDir, 'metadata', `parsed-${hash(absolute)}-${hash(state)}.json`);
+  return path.join(cacheDir, 'metadata', `${copyPrefix(absolute)}${state}.json`);
+}
+
+/**
+ * What every copy of one source starts with. The state in the rest of the
+ * name is what must never be confused; two paths sharing a hash only make
+ * each other's copies look stale.
+ */
+function copyPrefix(absolute: string): string {
+  return `${PREFIX}${hashPath(absolute)}-`;
 }
 
 /** The stored text, or undefined when there is none (yet). */
@@ -55,13 +64,21 @@ export function writeParsedCopy(copy: string, text: string): void {
 function removeStaleCopies(current: string): void {
   const dir = path.dirname(current);
   const name = path.basename(current);
-  const prefix = name.slice(0, name.lastIndexOf('-') + 1);
+  const prefix = name.slice(0, name.indexOf('-', PREFIX.length) + 1);
   for (const entry of readdirSync(dir)) {
     if (!entry.startsWith(prefix) || entry === name) continue;
     rmSync(path.join(dir, entry), { force: true });
   }
 }
 
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/**
+ * FNV-1a, 32 bits, in hex. Not node:crypto: loading it costs a short
+ * command ~3 ms, and this name needs no strength (see copyPrefix).
+ */
+function hashPath(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
