@@ -112,6 +112,9 @@ function expectation(code: Code, doc: ByteDocument, related: number): string {
   }
 }
 
+/** As the scanner reads names: ASCII name characters, anything beyond ASCII. */
+const ELEMENT_NAME = /^[A-Za-z_:\u0080-\uffff][\w.:\u0080-\uffff-]*/;
+
 /** Byte offsets from the scanner turned into text, lines and columns. */
 class ByteDocument {
   readonly #bytes: Uint8Array;
@@ -127,8 +130,8 @@ class ByteDocument {
   }
 
   nameAt(offset: number): string {
-    return /^[A-Za-z_:][\w.:-]*/.exec(this.text(offset, Math.min(offset + 200,
-      this.#bytes.length)))?.[0] ?? '';
+    const text = this.text(offset, Math.min(offset + 200, this.#bytes.length));
+    return ELEMENT_NAME.exec(text)?.[0] ?? '';
   }
 
   locate(offset: number): { line: number; column: number } {

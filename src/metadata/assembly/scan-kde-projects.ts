@@ -733,10 +733,11 @@ function isSpace(c: u32): bool {
   return c == 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
+/** ASCII letters, `_` and `:`; any byte of a UTF-8 sequence (XML allows most letters). */
 @inline
 function isNameStart(c: u32): bool {
   const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || c == 0x5f || c == 0x3a;
+  return (lower >= 0x61 && lower <= 0x7a) || c == 0x5f || c == 0x3a || c >= 0x80;
 }
 
 @inline
