@@ -11,7 +11,8 @@ import { displayPath, type Env } from './resolve-path.js';
 import type { Paths } from './settings.js';
 import type { ProjectSettingsLayer, SettingsLayer } from './settings-layer.js';
 import { TomlChecker } from './toml-checker.js';
-import { parseTomlDocument } from './toml-document.js';
+import { parseTomlDocument, type TomlMemo } from './toml-document.js';
+import { openTomlMemo } from './toml-memo.js';
 
 export type { ProjectSettingsLayer, SettingsLayer } from './settings-layer.js';
 
@@ -39,6 +40,8 @@ export interface ParseConfigOptions {
   displayName?: string;
   /** When given, default recipe folders that do not exist are dropped. */
   exists?: (dir: string) => boolean;
+  /** Earlier parses to reuse (see toml-memo.ts). */
+  memo?: TomlMemo;
 }
 
 /** kappy's shipped recipes: `<repo>/recipes`, from `src/config/` or `dist/config/`. */
@@ -51,7 +54,7 @@ export const SHIPPED_RECIPES_DIR = fileURLToPath(new URL('../../recipes', import
  */
 export function parseConfig(text: string, file: string, env: Env = process.env,
   options: ParseConfigOptions = {}): KappyConfig {
-  const document = parseTomlDocument(text, options.displayName ?? file);
+  const document = parseTomlDocument(text, options.displayName ?? file, options.memo);
   const checker = new TomlChecker(document);
 
   const config = readConfig(checker, { baseDir: path.dirname(path.resolve(file)), env,
@@ -79,7 +82,8 @@ export async function loadConfig(options: { configFile?: string; cwd: string; en
   if (file === undefined) return defaultConfig(cwd, env, parseOptions);
 
   const text = await readConfigText(file, displayPath(file, cwd));
-  return parseConfig(text, file, env, { ...parseOptions, displayName: displayPath(file, cwd) });
+  return parseConfig(text, file, env, { ...parseOptions, displayName: displayPath(file, cwd),
+    memo: openTomlMemo(env) });
 }
 
 async function readConfigText(file: string, name: string): Promise<string> {

@@ -6,7 +6,7 @@ import { readPackageTables, readProjectTables, readSettings } from './read-setti
 import { displayPath } from './resolve-path.js';
 import type { ProjectSettingsLayer, SettingsLayer } from './settings-layer.js';
 import { TomlChecker, type KeyPath } from './toml-checker.js';
-import { parseTomlDocument } from './toml-document.js';
+import { parseTomlDocument, type TomlMemo } from './toml-document.js';
 
 /** A suite to build, from `recipes/<name>.toml`. */
 export interface Recipe {
@@ -30,8 +30,8 @@ const RECIPE_KEYS = ['description', 'projects', 'ignore', 'branch-group',
   'include-dependencies', 'build', 'package', 'project'];
 
 /** Reads a recipe's text; throws a ConfigError naming file, line and key. */
-export function parseRecipe(text: string, file: string): Recipe {
-  const checker = new TomlChecker(parseTomlDocument(text, file));
+export function parseRecipe(text: string, file: string, memo?: TomlMemo): Recipe {
+  const checker = new TomlChecker(parseTomlDocument(text, file, memo));
   const data = checker.document.data;
   checker.checkKeys([], data, RECIPE_KEYS);
 
@@ -80,8 +80,8 @@ function readSelectors(checker: TomlChecker, key: KeyPath, value: unknown,
  * the same name in an earlier folder (user recipes override shipped ones).
  * A folder that does not exist is skipped.
  */
-export async function loadRecipes(dirs: string[],
-  wanted?: ReadonlySet<string>): Promise<Map<string, Recipe>> {
+export async function loadRecipes(dirs: string[], wanted?: ReadonlySet<string>,
+  memo?: TomlMemo): Promise<Map<string, Recipe>> {
   const recipes = new Map<string, Recipe>();
 
   for (const dir of dirs) {
@@ -89,7 +89,7 @@ export async function loadRecipes(dirs: string[],
       // Parsing TOML is the slow part of a short command: skip unwanted recipes.
       if (wanted && !wanted.has(recipeNameOf(file))) continue;
       const text = await readRecipeText(file);
-      const recipe = parseRecipe(text, displayPath(file, process.cwd()));
+      const recipe = parseRecipe(text, displayPath(file, process.cwd()), memo);
       recipes.set(recipe.name, { ...recipe, file });
     }
   }

@@ -5,9 +5,27 @@ import { findKeyLines, type KeyLines } from './key-lines.js';
 
 export type TomlTable = Record<string, unknown>;
 
-// toml is CommonJS: `require` skips the export scan an ESM import does of its
-// 110 kB parser, a few milliseconds of every command's start.
-const toml = createRequire(import.meta.url)('toml') as { parse(text: string): TomlTable };
+interface TomlParser {
+  parse(text: string): TomlTable;
+}
+
+let toml: TomlParser | undefined;
+
+/**
+ * toml, loaded on first use: compiling its 110 kB generated parser is a few
+ * milliseconds that a run answered from a TomlMemo never pays. CommonJS, so
+ * `require` skips the export scan an ESM import would do.
+ */
+function loadToml(): TomlParser {
+  toml ??= createRequire(import.meta.url)('toml') as TomlParser;
+  return toml;
+}
+
+/** Parse results kept by text (see toml-memo.ts); the parser is pure, so is this. */
+export interface TomlMemo {
+  recall(text: string): TomlTable | undefined;
+  remember(text: string, data: TomlTable): void;
+}
 
 /** A parsed TOML file that still knows where each of its keys was written. */
 export interface TomlDocument extends KeyLines {
@@ -29,13 +47,19 @@ interface CompileError {
   column: number;
 }
 
-/** Parses `text`; a syntax error becomes a ConfigError at its file:line:column. */
-export function parseTomlDocument(text: string, file: string): TomlDocument {
-  let data: TomlTable;
-  try {
-    data = toml.parse(text) as TomlTable;
-  } catch (error) {
-    throw toConfigError(error, file);
+/**
+ * Parses `text`, or takes what `memo` kept for this text; a syntax error
+ * becomes a ConfigError at its file:line:column.
+ */
+export function parseTomlDocument(text: string, file: string, memo?: TomlMemo): TomlDocument {
+  let data = memo?.recall(text);
+  if (data === undefined) {
+    try {
+      data = loadToml().parse(text);
+    } catch (error) {
+      throw toConfigError(error, file);
+    }
+    memo?.remember(text, data);
   }
 
   return { file, data, ...findKeyLines(text) };

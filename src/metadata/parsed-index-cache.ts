@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashText } from '../core/hash-text.js';
 
 /**
  * A parsed copy of a large metadata file (kde_projects.xml), so that a warm
@@ -35,7 +36,7 @@ export function parsedCopyPath(source: string, cacheDir: string): string | undef
  * each other's copies look stale.
  */
 function copyPrefix(absolute: string): string {
-  return `${PREFIX}${hashPath(absolute)}-`;
+  return `${PREFIX}${hashText(absolute)}-`;
 }
 
 /** The stored text, or undefined when there is none (yet). */
@@ -69,16 +70,4 @@ function removeStaleCopies(current: string): void {
     if (!entry.startsWith(prefix) || entry === name) continue;
     rmSync(path.join(dir, entry), { force: true });
   }
-}
-
-/**
- * FNV-1a, 32 bits, in hex. Not node:crypto: loading it costs a short
- * command ~3 ms, and this name needs no strength (see copyPrefix).
- */
-function hashPath(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { loadConfig, type KappyConfig } from '../config/load-config.js';
 import { listRecipeNames, loadRecipes, type Recipe } from '../config/recipe.js';
+import { openTomlMemo } from '../config/toml-memo.js';
 import { loadMetadata, type Metadata } from '../metadata/load-metadata.js';
 
 /** Everything read from disk before planning: config, recipes, metadata. */
@@ -31,7 +32,7 @@ export async function openWorkspace(options: {
   // Recipes and metadata are independent reads; do them together.
   const wanted = options.targets ? new Set(options.targets) : undefined;
   const [recipes, recipeNames, metadata] = await Promise.all([
-    loadRecipes(config.recipesDirs, wanted),
+    loadRecipes(config.recipesDirs, wanted, openTomlMemo(options.env)),
     listRecipeNames(config.recipesDirs),
     loadMetadata(config.metadata, { cacheDir: config.paths.cache, offline: options.offline }),
   ]);
