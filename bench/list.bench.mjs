@@ -3,8 +3,11 @@
 // the matching kf5-qt5 dependency data, whole process, against
 // bench/list_baseline.py (Python's C-accelerated ElementTree doing the same
 // job). Cold = first run after the XML changed (parsed-index cache
-// invalidated by a touch); warm = the run after that. Runs are interleaved so
-// that machine load hits kappy and the baseline alike; medians are reported.
+// invalidated by a touch); warm = the run after that. Both find the config's
+// TOML parse memoized, as any run after the first does (its own cache home
+// under bench/.work); a third row empties that memo too: the first run ever.
+// Runs are interleaved so that machine load hits kappy and the baseline
+// alike; medians are reported.
 //
 // Also measured, each in a fresh process (a cold JIT is what a CLI run sees):
 // node startup alone, the XML parse variants, and the warm-cache load.
@@ -36,8 +39,9 @@ const CLI = path.join(DIST, 'bin/kappy.js');
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3'
   : spawnSync('python3', ['-c', 'import sys; print(sys.executable)'],
     { encoding: 'utf8' }).stdout.trim() || 'python3';
-const NODE_ENV = Object.fromEntries(Object.entries(process.env)
-  .filter(([key]) => key !== 'NODE_EXTRA_CA_CERTS'));
+const CACHE_HOME = path.join(WORK, 'cache-home');
+const NODE_ENV = Object.fromEntries([...Object.entries(process.env)
+  .filter(([key]) => key !== 'NODE_EXTRA_CA_CERTS'), ['XDG_CACHE_HOME', CACHE_HOME]]);
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -79,14 +83,14 @@ function prepare() {
     `cache = ${JSON.stringify(cache)}`,
     '',
   ].join('\n'));
-  return { xml, cache, config, kappyOut: path.join(WORK, 'kappy.json'),
+  return { xml, cache, config, cacheHome: CACHE_HOME, kappyOut: path.join(WORK, 'kappy.json'),
     pythonOut: path.join(WORK, 'python.json') };
 }
 
 function measureProcesses(setup) {
   const hasCli = existsSync(CLI);
   const times = { nodeEmpty: [], pythonEmpty: [], python: [], cold: [], warm: [],
-    warmWithCa: [], loadCold: [], loadWarm: [] };
+    warmWithCa: [], first: [], loadCold: [], loadWarm: [] };
   let tick = Date.now() / 1000;
 
   for (let i = 0; i < RUNS; i++) {
@@ -102,7 +106,14 @@ function measureProcesses(setup) {
       const args = [CLI, 'list', '--all', '--json', '--config', setup.config];
       times.cold.push(timeRun('node', args, setup.kappyOut));
       times.warm.push(timeRun('node', args, setup.kappyOut));
-      times.warmWithCa.push(timeRun('node', args, setup.kappyOut, process.env));
+      times.warmWithCa.push(timeRun('node', args, setup.kappyOut,
+        { ...process.env, XDG_CACHE_HOME: setup.cacheHome }));
+
+      // Nothing kept at all: no parsed XML, no TOML memo.
+      tick += 10;
+      utimesSync(setup.xml, tick, tick);
+      rmSync(setup.cacheHome, { recursive: true, force: true });
+      times.first.push(timeRun('node', args, setup.kappyOut));
     }
 
     tick += 10;
@@ -225,6 +236,8 @@ function printTable({ hasCli, medians: m }, c) {
       ratio(m.warm, m.python), '< 1×']);
     rows.push(['  warm, NODE_EXTRA_CA_CERTS kept', s(m.warmWithCa), s(m.python),
       ratio(m.warmWithCa, m.python), '']);
+    rows.push(['  cold, TOML memo empty too (first run ever)', s(m.first), s(m.python),
+      ratio(m.first, m.python), '']);
   } else {
     rows.push(['(dist/bin/kappy.js missing: kappy list not measured)', '', '', '', '']);
   }
