@@ -12,7 +12,7 @@ function scanError(text: string): MetadataError {
   return metadataErrorOf(() => scanKdeProjects(Buffer.from(text, 'utf8'), 'f.xml'));
 }
 
-describe('scanKdeProjects (the WebAssembly scanner)', () => {
+describe('scanKdeProjects (assembly/scan-kde-projects.ts, compiled to WebAssembly)', () => {
   it('reports byte offset and line of each start tag, values trimmed, empties left out', () => {
     const text = [
       '<?xml version="1.0"?>',

@@ -18,7 +18,14 @@
 // memory sized from the input, and scan() walks the bytes once, keeping a
 // stack of open elements and a stack of <url>/<branch>/<active> records for
 // the projects still open. On an error it stops with a code and offsets;
-// kde-projects-wasm.ts turns those into the message.
+// kde-projects-wasm.ts turns those into the message. Beside this file:
+// bytes.ts (searches and character classes), xml-text.ts (decoding values),
+// json-writer.ts (the output).
+
+import { align, at, find3, findLt, isNameChar, isNameStart, isSpace, isWord,
+  startsWith } from './bytes';
+import { endOutput, put, putNumber, putString, putText, startOutput } from './json-writer';
+import { decode, decodeTrimmed } from './xml-text';
 
 // ---- error codes (kde-projects-wasm.ts has the messages) -------------------
 const OK = 0;
@@ -82,9 +89,8 @@ let frames: usize = 0;
 let depth: usize = 0;
 let arena: usize = 0;
 let arenaTop: usize = 0;
-let out: usize = 0;
-let outPos: usize = 0;
-let outEnd: usize = 0;
+let output: usize = 0;
+let outputLimit: usize = 0;
 
 let lineAt: usize = 0;
 let line: u32 = 1;
@@ -104,18 +110,17 @@ export function prepare(length: usize): usize {
   frames = align(temp + length + PAD);
   arena = frames + MAX_DEPTH * FRAME;
   // A record needs an element of at least 6 bytes (`<url/>`).
-  out = align(arena + (length / 6 + 1) * RECORD);
-  outEnd = out + length * 8 + 65536;
+  output = align(arena + (length / 6 + 1) * RECORD);
+  outputLimit = output + length * 8 + 65536;
 
-  const pages = i32((outEnd + 0xffff) >> 16) - memory.size();
+  const pages = i32((outputLimit + 0xffff) >> 16) - memory.size();
   if (pages > 0 && memory.grow(pages) < 0) unreachable();
   // Lookahead past the end reads zeros.
   memory.fill(inputEnd, 0, PAD);
   return input;
 }
 
-export function outputStart(): usize { return out; }
-export function outputEnd(): usize { return outPos; }
+export { outputStart, outputEnd } from './json-writer';
 export function errorOffset(): usize { return errorAt - input; }
 export function errorRelatedOffset(): usize { return errorRelated - input; }
 export function errorEndOffset(): usize { return errorEnd - input; }
@@ -124,10 +129,9 @@ export function errorEndOffset(): usize { return errorEnd - input; }
 export function scan(): i32 {
   depth = 0;
   arenaTop = arena;
-  outPos = out;
   lineAt = input;
   line = 1;
-  put(0x5b); // [
+  startOutput(output, outputLimit);
 
   let sawRoot = false;
   let pos = input;
@@ -137,7 +141,7 @@ export function scan(): i32 {
       if (pos >= inputEnd) break;
       if (at(pos) != 0x3c) return fail(STRAY, pos, 0, 0);
     } else {
-      pos = findLt(pos);
+      pos = findLt(pos, inputEnd);
       if (pos >= inputEnd) break;
     }
 
@@ -149,7 +153,7 @@ export function scan(): i32 {
     } else if (next == 0x21) {
       code = declaration(lt);
     } else if (next == 0x3f) {
-      const end = find3(lt + 2, 0x3f, 0x3e, 0);
+      const end = find3(lt + 2, inputEnd, 0x3f, 0x3e, 0);
       if (end == 0) return fail(PI, inputEnd, lt, 0);
       resume = end + 2;
     } else {
@@ -167,9 +171,7 @@ export function scan(): i32 {
   }
   if (!sawRoot) return fail(NO_ROOT, inputEnd, 0, 0);
 
-  if (outPos > out + 1) outPos--; // the last comma
-  put(0x5d); // ]
-  return outPos > outEnd ? OVERFLOW : OK;
+  return endOutput() ? OK : OVERFLOW;
 }
 
 // ---- tags ------------------------------------------------------------------
@@ -344,13 +346,13 @@ function kindOf(name: usize, len: usize, parent: usize): u32 {
 
 function declaration(lt: usize): i32 {
   if (startsWith(lt, "<!--")) {
-    const end = find3(lt + 2, 0x2d, 0x2d, 0x3e);
+    const end = find3(lt + 2, inputEnd, 0x2d, 0x2d, 0x3e);
     if (end == 0) return fail(COMMENT, inputEnd, lt, 0);
     resume = end + 3;
     return OK;
   }
   if (startsWith(lt, "<![CDATA[")) {
-    const end = find3(lt + 2, 0x5d, 0x5d, 0x3e);
+    const end = find3(lt + 2, inputEnd, 0x5d, 0x5d, 0x3e);
     if (end == 0) return fail(CDATA, inputEnd, lt, 0);
     if (depth == 0) return fail(CDATA_OUTSIDE, lt, 0, 0);
     resume = end + 3;
@@ -444,240 +446,11 @@ function isActive(from: usize): bool {
   return active;
 }
 
-function putString(p: usize, len: usize): void {
-  put(0x22);
-  const end = p + len;
-  for (; p < end; p++) {
-    const c = at(p);
-    if (c == 0x22 || c == 0x5c) {
-      put(0x5c);
-      put(c);
-    } else if (c < 0x20) {
-      putText("\\u00");
-      put(hexDigit(c >> 4));
-      put(hexDigit(c & 15));
-    } else {
-      put(c);
-    }
-  }
-  put(0x22);
-}
-
-function putNumber(value: u32): void {
-  let divisor: u32 = 1;
-  while (value / divisor >= 10) divisor *= 10;
-  for (; divisor > 0; divisor /= 10) put(0x30 + (value / divisor) % 10);
-}
-
-function putText(text: string): void {
-  for (let i = 0; i < text.length; i++) put(text.charCodeAt(i));
-}
-
-@inline
-function put(c: u32): void {
-  if (outPos < outEnd) store<u8>(outPos, c);
-  outPos++;
-}
-
-function hexDigit(n: u32): u32 {
-  return n < 10 ? 0x30 + n : 0x61 + n - 10;
-}
-
-// ---- values ----------------------------------------------------------------
-
-/** decode() then trim whitespace as JavaScript's String.prototype.trim does. */
-function decodeTrimmed(start: usize, end: usize, into: usize): usize {
-  let last = decode(start, end, into);
-  let first = into;
-  while (first < last) {
-    const n = spaceAt(first, last);
-    if (n == 0) break;
-    first += n;
-  }
-  while (last > first) {
-    const n = spaceBefore(first, last);
-    if (n == 0) break;
-    last -= n;
-  }
-  if (first > into) memory.copy(into, first, last - first);
-  return last - first;
-}
-
-/**
- * The text of an element's content: character data with references decoded
- * and line ends normalized, CDATA as written; comments, processing
- * instructions and child elements (with their text) left out. The content
- * was checked by scan() already. Returns the end of the decoded bytes.
- */
-function decode(p: usize, end: usize, into: usize): usize {
-  let nested = 0;
-  while (p < end) {
-    const c = at(p);
-    if (c == 0x3c) {
-      const next = at(p + 1);
-      if (startsWith(p, "<![CDATA[")) {
-        const close = find3(p + 2, 0x5d, 0x5d, 0x3e);
-        if (nested == 0) into = copyNormalized(p + 9, close, into);
-        p = close + 3;
-      } else if (next == 0x21) {
-        p = find3(p + 2, 0x2d, 0x2d, 0x3e) + 3;
-      } else if (next == 0x3f) {
-        p = find3(p + 2, 0x3f, 0x3e, 0) + 2;
-      } else {
-        const gt = tagEnd(p);
-        if (next == 0x2f) nested--;
-        else if (at(gt - 1) != 0x2f) nested++;
-        p = gt + 1;
-      }
-    } else if (nested > 0) {
-      p++;
-    } else if (c == 0x26) {
-      const after = reference(p, end, into);
-      if (after != 0) {
-        p = after;
-        into = decodedEnd;
-      } else {
-        store<u8>(into++, c);
-        p++;
-      }
-    } else if (c == 0x0d) {
-      store<u8>(into++, 0x0a);
-      p += at(p + 1) == 0x0a ? 2 : 1;
-    } else {
-      store<u8>(into++, c);
-      p++;
-    }
-  }
-  return into;
-}
-
-function copyNormalized(p: usize, end: usize, into: usize): usize {
-  while (p < end) {
-    const c = at(p);
-    if (c == 0x0d) {
-      store<u8>(into++, 0x0a);
-      p += at(p + 1) == 0x0a ? 2 : 1;
-    } else {
-      store<u8>(into++, c);
-      p++;
-    }
-  }
-  return into;
-}
-
-let decodedEnd: usize = 0;
-
-/**
- * `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` `&#N;` `&#xH;` at p: writes the
- * character, sets decodedEnd and returns the offset after `;`. Anything else
- * (and code points Unicode does not have) stays as written: returns 0.
- */
-function reference(p: usize, end: usize, into: usize): usize {
-  let cp: u32 = 0;
-  let q = p + 1;
-  if (at(q) == 0x23) {
-    q++;
-    const hex = at(q) == 0x78;
-    if (hex) q++;
-    const digits = q;
-    while (q < end) {
-      const d = digitValue(at(q), hex);
-      if (d < 0) break;
-      // Past U+10FFFF the value only needs to stay too large.
-      if (cp <= 0x10ffff) cp = cp * (hex ? 16 : 10) + u32(d);
-      q++;
-    }
-    if (q == digits || q >= end || at(q) != 0x3b) return 0;
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-  } else {
-    const start = q;
-    while (q < end && q - start < 5 && at(q) != 0x3b) q++;
-    if (q >= end || at(q) != 0x3b) return 0;
-    const len = q - start;
-    if (isWord(start, len, "lt")) cp = 0x3c;
-    else if (isWord(start, len, "gt")) cp = 0x3e;
-    else if (isWord(start, len, "amp")) cp = 0x26;
-    else if (isWord(start, len, "quot")) cp = 0x22;
-    else if (isWord(start, len, "apos")) cp = 0x27;
-    else return 0;
-  }
-  decodedEnd = encodeUtf8(cp, into);
-  return q + 1;
-}
-
-function digitValue(c: u32, hex: bool): i32 {
-  if (c >= 0x30 && c <= 0x39) return i32(c - 0x30);
-  if (!hex) return -1;
-  if (c >= 0x61 && c <= 0x66) return i32(c - 0x61 + 10);
-  if (c >= 0x41 && c <= 0x46) return i32(c - 0x41 + 10);
-  return -1;
-}
-
-function encodeUtf8(cp: u32, into: usize): usize {
-  if (cp < 0x80) {
-    store<u8>(into++, cp);
-  } else if (cp < 0x800) {
-    store<u8>(into++, 0xc0 | (cp >> 6));
-    store<u8>(into++, 0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    store<u8>(into++, 0xe0 | (cp >> 12));
-    store<u8>(into++, 0x80 | ((cp >> 6) & 0x3f));
-    store<u8>(into++, 0x80 | (cp & 0x3f));
-  } else {
-    store<u8>(into++, 0xf0 | (cp >> 18));
-    store<u8>(into++, 0x80 | ((cp >> 12) & 0x3f));
-    store<u8>(into++, 0x80 | ((cp >> 6) & 0x3f));
-    store<u8>(into++, 0x80 | (cp & 0x3f));
-  }
-  return into;
-}
-
-/**
- * Bytes of the whitespace character starting at p, else 0. JavaScript's
- * trim() set: ASCII \t \n \v \f \r and space, U+00A0, U+1680, U+2000–200A,
- * U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
- */
-function spaceAt(p: usize, end: usize): usize {
-  const c = at(p);
-  if (c == 0x20 || (c >= 0x09 && c <= 0x0d)) return 1;
-  if (c == 0xc2) return p + 1 < end && at(p + 1) == 0xa0 ? 2 : 0;
-  if (c < 0xe1 || p + 2 >= end) return 0;
-  return isWideSpace(c, at(p + 1), at(p + 2)) ? 3 : 0;
-}
-
-/** Bytes of the whitespace character ending just before `end`, else 0. */
-function spaceBefore(start: usize, end: usize): usize {
-  const c = at(end - 1);
-  if (c == 0x20 || (c >= 0x09 && c <= 0x0d)) return 1;
-  if (end - start >= 2 && c == 0xa0 && at(end - 2) == 0xc2) return 2;
-  if (end - start < 3) return 0;
-  return isWideSpace(at(end - 3), at(end - 2), c) ? 3 : 0;
-}
-
-function isWideSpace(a: u32, b: u32, c: u32): bool {
-  if (a == 0xe1) return b == 0x9a && c == 0x80;
-  if (a == 0xe3) return b == 0x80 && c == 0x80;
-  if (a == 0xef) return b == 0xbb && c == 0xbf;
-  if (a != 0xe2) return false;
-  if (b == 0x80) return c <= 0x8a && c >= 0x80 || c == 0xa8 || c == 0xa9 || c == 0xaf;
-  return b == 0x81 && c == 0x9f;
-}
-
 // ---- bytes -----------------------------------------------------------------
-
-@inline
-function at(p: usize): u32 {
-  return load<u8>(p);
-}
 
 @inline
 function frameAt(index: usize): usize {
   return frames + index * FRAME;
-}
-
-@inline
-function align(p: usize): usize {
-  return (p + 15) & ~15;
 }
 
 function fail(code: i32, where: usize, related: usize, end: usize): i32 {
@@ -702,68 +475,4 @@ function countLinesTo(p: usize): void {
   for (; i < p; i++) n += u32(at(i) == 0x0a);
   line += n;
   lineAt = p;
-}
-
-/** The first `<` at or after p, else inputEnd. */
-function findLt(p: usize): usize {
-  const lt = i8x16.splat(0x3c);
-  for (; p + 16 <= inputEnd; p += 16) {
-    const mask = i8x16.bitmask(i8x16.eq(v128.load(p), lt));
-    if (mask != 0) return p + ctz<u32>(mask);
-  }
-  while (p < inputEnd && at(p) != 0x3c) p++;
-  return p;
-}
-
-/** Offset of the first `a b c` (or `a b` when c is 0) at or after p; 0 if none. */
-function find3(p: usize, a: u32, b: u32, c: u32): usize {
-  const last = c == 0 ? inputEnd - 1 : inputEnd - 2;
-  for (; p < last; p++) {
-    if (at(p) == a && at(p + 1) == b && (c == 0 || at(p + 2) == c)) return p;
-  }
-  return 0;
-}
-
-/** The `>` ending the (checked) tag at p, skipping quoted values. */
-function tagEnd(p: usize): usize {
-  let quote: u32 = 0;
-  for (; p < inputEnd; p++) {
-    const c = at(p);
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == 0x22 || c == 0x27) {
-      quote = c;
-    } else if (c == 0x3e) {
-      return p;
-    }
-  }
-  return p;
-}
-
-function startsWith(p: usize, text: string): bool {
-  for (let i = 0; i < text.length; i++) {
-    if (at(p + i) != u32(text.charCodeAt(i))) return false;
-  }
-  return true;
-}
-
-function isWord(p: usize, len: usize, word: string): bool {
-  return len == usize(word.length) && startsWith(p, word);
-}
-
-@inline
-function isSpace(c: u32): bool {
-  return c == 0x20 || (c >= 0x09 && c <= 0x0d);
-}
-
-/** ASCII letters, `_` and `:`; any byte of a UTF-8 sequence (XML allows most letters). */
-@inline
-function isNameStart(c: u32): bool {
-  const lower = c | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || c == 0x5f || c == 0x3a || c >= 0x80;
-}
-
-@inline
-function isNameChar(c: u32): bool {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c == 0x2e || c == 0x2d;
 }
