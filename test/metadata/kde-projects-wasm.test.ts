@@ -4,6 +4,8 @@ import type { ScannedProject } from '../../src/metadata/kde-projects-xml.js';
 import { scanKdeProjects, UnsupportedXmlError } from '../../src/metadata/kde-projects-wasm.js';
 import { metadataErrorOf } from './kde-data.js';
 
+// The scanner and its parts (bytes.ts, xml-text.ts, json-writer.ts) are tested
+// through the compiled module, as kappy runs them.
 function scan(text: string): ScannedProject[] {
   return JSON.parse(scanKdeProjects(Buffer.from(text, 'utf8'), 'f.xml')) as ScannedProject[];
 }

@@ -59,17 +59,18 @@ export function decode(p: usize, end: usize, into: usize): usize {
         store<u8>(into++, c);
         p++;
       }
-    } else if (c == 0x0d) {
-      store<u8>(into++, 0x0a);
-      p += at(p + 1) == 0x0a ? 2 : 1;
     } else {
-      store<u8>(into++, c);
-      p++;
+      // Plain text up to the next markup or reference.
+      let stop = p + 1;
+      while (stop < end && at(stop) != 0x3c && at(stop) != 0x26) stop++;
+      into = copyNormalized(p, stop, into);
+      p = stop;
     }
   }
   return into;
 }
 
+/** Copies [p, end) with CR LF and lone CR turned into LF. */
 function copyNormalized(p: usize, end: usize, into: usize): usize {
   while (p < end) {
     const c = at(p);
