@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { ConfigError } from '../core/errors.js';
-import { resolvePath, type Env } from './resolve-path.js';
+import { resolvePath, xdgDirectory, type Env } from './resolve-path.js';
 
 /**
  * Where the config lives: the `--config` file (which must exist), else
@@ -15,7 +15,7 @@ export function findConfigFile(options: { configFile?: string; cwd: string; env:
   if (configFile !== undefined) return checkGivenFile(configFile, cwd, env);
 
   const candidates = [path.join(cwd, 'kappy.toml')];
-  const configHome = xdgConfigHome(env);
+  const configHome = xdgDirectory(env, 'XDG_CONFIG_HOME', '.config');
   if (configHome !== undefined) candidates.push(path.join(configHome, 'kappy', 'config.toml'));
 
   return candidates.find(isFile);
@@ -28,14 +28,6 @@ function checkGivenFile(configFile: string, cwd: string, env: Env): string {
       + `does not exist (looked for ${file}); check the path or drop --config`);
   }
   return file;
-}
-
-/** XDG says a relative XDG_CONFIG_HOME is invalid and must be ignored. */
-function xdgConfigHome(env: Env): string | undefined {
-  const xdg = env['XDG_CONFIG_HOME'];
-  if (xdg && path.isAbsolute(xdg)) return xdg;
-  const home = env['HOME'];
-  return home ? path.join(home, '.config') : undefined;
 }
 
 function isFile(file: string): boolean {

@@ -29,3 +29,15 @@ export function displayPath(file: string, cwd: string): string {
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   return inside ? relative : file;
 }
+
+/**
+ * An XDG base directory: `$XDG_CONFIG_HOME`-style variable `name` when it is
+ * absolute (the spec says a relative one is invalid and must be ignored),
+ * else `$HOME/<fallback>`; undefined without either.
+ */
+export function xdgDirectory(env: Env, name: string, fallback: string): string | undefined {
+  const xdg = env[name];
+  if (xdg && path.isAbsolute(xdg)) return xdg;
+  const home = env['HOME'];
+  return home ? path.join(home, fallback) : undefined;
+}

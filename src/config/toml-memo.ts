@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
   writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hashText } from '../core/hash-text.js';
-import type { Env } from './resolve-path.js';
+import { xdgDirectory, type Env } from './resolve-path.js';
 import type { TomlMemo, TomlTable } from './toml-document.js';
 
 /**
@@ -18,7 +18,7 @@ import type { TomlMemo, TomlTable } from './toml-document.js';
  * when there is no cache home; any failure to read or write is a miss.
  */
 export function openTomlMemo(env: Env): TomlMemo | undefined {
-  const home = cacheHome(env);
+  const home = xdgDirectory(env, 'XDG_CACHE_HOME', '.cache');
   if (home === undefined) return undefined;
   const dir = path.join(home, 'kappy', 'toml');
 
@@ -98,12 +98,4 @@ function removeOldest(dir: string): void {
   for (const { name } of byAge.slice(0, names.length - KEEP)) {
     rmSync(path.join(dir, name), { force: true });
   }
-}
-
-/** XDG says a relative XDG_CACHE_HOME is invalid and must be ignored. */
-function cacheHome(env: Env): string | undefined {
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && path.isAbsolute(xdg)) return xdg;
-  const home = env['HOME'];
-  return home ? path.join(home, '.cache') : undefined;
 }
